@@ -1,0 +1,107 @@
+"""Configuration read from environment variables (a `.env` file is allowed).
+
+Every default runs on SQLite with no set-up. Settings that an admin changes
+while the app runs (thresholds, Rakor schedule, recipients) live in the
+database; the values here are only their defaults (see DEFAULT_SETTINGS).
+"""
+import os
+import secrets
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+BASE_DIR = Path(__file__).resolve().parent
+load_dotenv(BASE_DIR / ".env")
+
+
+def _env_bool(name, default=False):
+    """Read a yes/no environment variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on", "ya"}
+
+
+def load_secret_key(instance_path):
+    """Return SECRET_KEY from the environment, or one kept in the instance folder.
+
+    A fixed default would let anyone forge sessions, so when none is set we
+    generate one once and keep it beside the database.
+    """
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+# Defaults of the settings an admin can change at run time (stored per pemda).
+DEFAULT_SETTINGS = {
+    # Vacancy register
+    "acting_default_months": 3,
+    # Flags (issue: rule engine)
+    "vacant_warning_days": 90,
+    "vacant_critical_days": 180,
+    "acting_ends_soon_days": 14,
+    "plt_limit_months": 6,
+    "no_process_days": 30,
+    "stage_stalled_factor_critical": 2,
+    "retirement_warning_months": 6,
+    "escalation_reports": 3,
+    "bup_jpt": 60,
+    "bup_administrator": 58,
+    "bup_pengawas": 58,
+    # Rakor
+    "rakor_weekday": 0,          # Monday
+    "rakor_week_of_month": 1,    # first
+    "rakor_time": "09:00",
+    "report_lead_days": 3,
+    "report_time": "07:00",
+    "report_recipients": "",
+}
+
+
+class Config:
+    """Settings for a normal run."""
+
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SECRET_KEY = None  # filled by create_app via load_secret_key
+    TIMEZONE = os.environ.get("TIMEZONE", "Asia/Jakarta")
+    PEMDA_NAME = os.environ.get("PEMDA_NAME", "Pemerintah Kabupaten Lebong")
+    BABEL_DEFAULT_LOCALE = os.environ.get("DEFAULT_LOCALE", "id")
+    BABEL_DEFAULT_TIMEZONE = TIMEZONE
+    LANGUAGES = ["id", "en"]
+    WTF_CSRF_TIME_LIMIT = None  # long forms are filled slowly; the session bounds the token
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # spreadsheet uploads
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    DEFAULT_SETTINGS = DEFAULT_SETTINGS
+
+    # Mail (report delivery)
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = _env_bool("MAIL_USE_TLS", False)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "plt-tracker@localhost")
+
+    # Where generated report files are kept (relative: inside the instance folder).
+    REPORT_DIR = os.environ.get("REPORT_DIR", "reports")
+
+
+class TestConfig(Config):
+    """Settings for the test suite: its own database, no CSRF shortcuts."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    WTF_CSRF_ENABLED = True
+    MAIL_SERVER = ""

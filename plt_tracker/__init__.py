@@ -1,0 +1,63 @@
+"""plt_tracker: who acts in each OPD head post, and how far its filling has gone."""
+from pathlib import Path
+
+from flask import Flask
+
+from config import Config, load_secret_key
+from plt_tracker.extensions import babel, csrf, db, login, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config_class=Config, **overrides):
+    """Create and configure the application."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+    )
+    app.config.from_object(config_class)
+    app.config.update(overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///plt_tracker.db"
+
+    from plt_tracker import models  # noqa: F401  (every table, for Alembic)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login.init_app(app)
+
+    from plt_tracker.core import i18n, nav
+
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    i18n.register_filters(app)
+    nav.register(app)
+
+    from plt_tracker.core.sqlite import enable_sqlite_foreign_keys
+
+    enable_sqlite_foreign_keys(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _register_blueprints(app):
+    """Attach every area's blueprint."""
+    from plt_tracker import (audit, auth, errors, flags, importer, rakor, registry, selection,
+                             settings, vacancies)
+
+    areas = (errors, auth, settings, registry, vacancies, importer, selection, flags, rakor, audit)
+    for module in areas:
+        app.register_blueprint(module.bp)
+
+
+def _register_cli(app):
+    """Attach the `flask plt …` command group."""
+    from plt_tracker.cli import plt
+
+    app.cli.add_command(plt)

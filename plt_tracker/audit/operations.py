@@ -1,0 +1,50 @@
+"""Writing audit entries; called inside the transaction of the change itself."""
+import datetime as dt
+from contextvars import ContextVar
+
+from flask import has_request_context
+from flask_login import current_user
+
+from plt_tracker.audit.models import AuditEntry
+from plt_tracker.core.dates import utcnow
+from plt_tracker.extensions import db
+
+# Who acts when there is no logged-in user: "import", "scheduler", "demo", …
+_system_actor = ContextVar("system_actor", default="sistem")
+
+
+def set_system_actor(name):
+    """Name the actor for changes made outside a request (CLI, scheduler)."""
+    return _system_actor.set(name)
+
+
+def snapshot(obj, fields):
+    """Return the given attributes of a record as JSON-safe values."""
+    return {name: _jsonable(getattr(obj, name)) for name in fields}
+
+
+def record(action, entity, entity_id, summary, *, instansi_id, post_id=None, before=None,
+           after=None):
+    """Add an audit entry to the current transaction."""
+    user = current_user if has_request_context() and current_user.is_authenticated else None
+    entry = AuditEntry(
+        instansi_id=instansi_id,
+        user_id=user.id if user else None,
+        actor=user.username if user else _system_actor.get(),
+        at=utcnow(),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        post_id=post_id,
+        summary=summary[:300],
+        before=before,
+        after=after,
+    )
+    db.session.add(entry)
+    return entry
+
+
+def _jsonable(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

@@ -1,0 +1,6 @@
+"""Login, roles and user management."""
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from plt_tracker.auth import views  # noqa: E402,F401

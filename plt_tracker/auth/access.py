@@ -1,0 +1,45 @@
+"""Who may see and do what: every page needs a login, writes need a role."""
+from functools import wraps
+
+from flask import abort, request
+from flask_login import current_user
+
+from plt_tracker.extensions import db, login
+
+# Endpoints that anyone may reach without logging in.
+PUBLIC_ENDPOINTS = {"auth.login", "static", "errors.health"}
+
+
+@login.user_loader
+def load_user(user_id):
+    """Load the logged-in user for Flask-Login."""
+    from plt_tracker.auth.models import User
+
+    return db.session.get(User, int(user_id))
+
+
+def require_login():
+    """Send anonymous visitors of any non-public page to the login form."""
+    if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+        return None
+    if not current_user.is_authenticated:
+        return login.unauthorized()
+    return None
+
+
+def role_required(role):
+    """Allow a view only to users with at least `role` (admin > operator > viewer)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login.unauthorized()
+            if not current_user.can(role):
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.required_role = role
+        return wrapped
+
+    return decorator

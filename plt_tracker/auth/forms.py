@@ -1,0 +1,28 @@
+"""Forms for logging in and managing users."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
+
+from plt_tracker.auth.models import ROLES
+
+
+class LoginForm(FlaskForm):
+    """Username and password."""
+
+    username = StringField(_l("Nama pengguna"), validators=[DataRequired()])
+    password = PasswordField(_l("Kata sandi"), validators=[DataRequired()])
+    remember = BooleanField(_l("Ingat saya"))
+    submit = SubmitField(_l("Masuk"))
+
+
+class UserForm(FlaskForm):
+    """An admin's form to add or change a user."""
+
+    username = StringField(_l("Nama pengguna"), validators=[DataRequired(), Length(max=64)])
+    full_name = StringField(_l("Nama lengkap"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Peran"), choices=list(ROLES.items()))
+    password = PasswordField(_l("Kata sandi"), validators=[Optional(), Length(min=8)])
+    is_active = BooleanField(_l("Aktif"), default=True)
+    submit = SubmitField(_l("Simpan"))

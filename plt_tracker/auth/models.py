@@ -1,0 +1,54 @@
+"""Users and their roles."""
+from typing import Optional
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from plt_tracker.extensions import db
+from plt_tracker.registry.models import Instansi
+
+ROLES = {
+    "admin": "Admin",
+    "operator": "Operator BKPSDM",
+    "viewer": "Sekda / pimpinan",
+}
+# Each role can do what the roles after it can, and more.
+ROLE_RANK = {"viewer": 1, "operator": 2, "admin": 3}
+
+
+class User(UserMixin, db.Model):
+    """Someone who logs in: an admin, a BKPSDM operator or a viewer (Sekda)."""
+
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instansi_id: Mapped[int] = mapped_column(ForeignKey("instansi.id"), index=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[Optional[str]] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(20))
+    is_active_flag: Mapped[bool] = mapped_column("is_active", default=True)
+
+    instansi: Mapped[Instansi] = relationship()
+
+    @property
+    def is_active(self):
+        return self.is_active_flag
+
+    @property
+    def role_label(self):
+        return ROLES.get(self.role, self.role)
+
+    def set_password(self, password):
+        """Store a salted hash of the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password):
+        """Say whether the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    def can(self, role):
+        """Say whether this user has at least the given role."""
+        return ROLE_RANK.get(self.role, 0) >= ROLE_RANK[role]

@@ -1,0 +1,49 @@
+"""Writes on users: create, update, deactivate."""
+from plt_tracker.audit.operations import record, snapshot
+from plt_tracker.auth.models import ROLES, User
+from plt_tracker.core.db import RuleViolation
+from plt_tracker.extensions import db
+
+USER_FIELDS = ("username", "full_name", "email", "role", "is_active_flag")
+MIN_PASSWORD = 8
+
+
+def create_user(instansi_id, username, password, role, full_name, email=None):
+    """Create a user of a pemda (inside the caller's transaction)."""
+    username = (username or "").strip().lower()
+    if not username:
+        raise RuleViolation("Nama pengguna wajib diisi", "username")
+    if role not in ROLES:
+        raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
+    if len(password or "") < MIN_PASSWORD:
+        raise RuleViolation(f"Kata sandi minimal {MIN_PASSWORD} karakter", "password")
+    if db.session.scalar(db.select(User.id).filter_by(username=username)):
+        raise RuleViolation(f"Nama pengguna '{username}' sudah dipakai", "username")
+    user = User(instansi_id=instansi_id, username=username, full_name=full_name.strip(),
+                email=email or None, role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    record("create", "user", user.id, f"Pengguna {username} dibuat", instansi_id=instansi_id,
+           after=snapshot(user, USER_FIELDS))
+    return user
+
+
+def update_user(user, *, full_name, email, role, is_active, password=None):
+    """Change a user's details, role, status and optionally password."""
+    if role not in ROLES:
+        raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
+    if password and len(password) < MIN_PASSWORD:
+        raise RuleViolation(f"Kata sandi minimal {MIN_PASSWORD} karakter", "password")
+    before = snapshot(user, USER_FIELDS)
+    user.full_name = full_name.strip()
+    user.email = email or None
+    user.role = role
+    user.is_active_flag = bool(is_active)
+    if password:
+        user.set_password(password)
+    after = snapshot(user, USER_FIELDS)
+    if before != after or password:
+        record("update", "user", user.id, f"Pengguna {user.username} diubah",
+               instansi_id=user.instansi_id, before=before, after=after)
+    return user

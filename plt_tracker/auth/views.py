@@ -1,0 +1,48 @@
+"""Log in, log out."""
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from plt_tracker.auth import bp
+from plt_tracker.auth.access import require_login
+from plt_tracker.auth.forms import LoginForm
+from plt_tracker.auth.models import User
+from plt_tracker.extensions import db, login
+
+login.login_view = "auth.login"
+login.login_message = "Silakan masuk untuk membuka halaman ini."
+login.login_message_category = "info"
+bp.before_app_request(require_login)
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+def login():
+    """Show the login form and log the user in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("vacancies.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(db.select(User).filter_by(username=form.username.data.strip().lower()))
+        if user is None or not user.check_password(form.password.data) or not user.is_active:
+            flash(_("Nama pengguna atau kata sandi salah."), "danger")
+            return render_template("auth/login.html", form=form), 401
+        login_user(user, remember=form.remember.data)
+        return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/keluar", methods=["POST"])
+def logout():
+    """Log the user out (POST, so a link cannot do it behind their back)."""
+    logout_user()
+    flash(_("Anda telah keluar."), "info")
+    return redirect(url_for("auth.login"))
+
+
+def _safe_next(target):
+    """Only follow a `next` that stays on this site."""
+    if target and not urlsplit(target).netloc and target.startswith("/"):
+        return target
+    return url_for("vacancies.index")

@@ -1,0 +1,1 @@
+"""Pieces every area shares: dates, time zone, i18n, transactions, settings."""

@@ -1,0 +1,56 @@
+"""Language and time-zone selection, and the date filters templates use.
+
+Message ids are written in Bahasa Indonesia, the app's first language, so the
+app reads correctly even without a compiled catalogue; the `en` catalogue
+(plt_tracker/translations) gives the English version.
+"""
+from flask import current_app, request, session
+from flask_babel import format_date, gettext as _
+
+from plt_tracker.core.dates import duration_parts
+
+
+def select_locale():
+    """Pick the user's chosen language, else the configured default (id)."""
+    lang = request.args.get("lang") if request else None
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+    return session.get("lang") or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def select_timezone():
+    """Use the pemda's configured time zone."""
+    return current_app.config["TIMEZONE"]
+
+
+def long_date(value):
+    """Format a date like "15 September 2025" (empty for None)."""
+    if value is None or value == "":
+        return ""
+    return format_date(value, "d MMMM y")
+
+
+def short_date(value):
+    """Format a date like "15/09/2025" (empty for None)."""
+    if value is None or value == "":
+        return ""
+    return format_date(value, "dd/MM/y")
+
+
+def duration_words(start, end):
+    """Say the span start..end in months and days, e.g. "7 bulan 12 hari"."""
+    if start is None or end is None:
+        return ""
+    months, days = duration_parts(start, end)
+    if months and days:
+        return _("%(months)d bulan %(days)d hari", months=months, days=days)
+    if months:
+        return _("%(months)d bulan", months=months)
+    return _("%(days)d hari", days=days)
+
+
+def register_filters(app):
+    """Expose the date helpers to templates."""
+    app.jinja_env.filters["tanggal"] = long_date
+    app.jinja_env.filters["tgl"] = short_date
+    app.jinja_env.globals["duration_words"] = duration_words

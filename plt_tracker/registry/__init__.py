@@ -1,0 +1,6 @@
+"""OPDs, posts, officials and definitive appointments."""
+from flask import Blueprint
+
+bp = Blueprint("registry", __name__)
+
+from plt_tracker.registry import admin_views, official_views, views  # noqa: E402,F401

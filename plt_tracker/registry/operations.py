@@ -1,0 +1,181 @@
+"""Writes on the register: pemda, OPDs, posts, officials and holders.
+
+Each function runs inside the caller's transaction (core.db.transaction) and
+writes its own audit entry; views, the importer and the demo all call these.
+"""
+from flask import current_app
+
+from plt_tracker.audit.operations import record, snapshot
+from plt_tracker.core.db import RuleViolation
+from plt_tracker.extensions import db
+from plt_tracker.registry.models import OPD_KINDS, POST_KINDS, Appointment, Instansi, Official, Opd, Post
+from plt_tracker.registry.nip import parse_nip
+
+OPD_FIELDS = ("name", "kind", "is_active")
+POST_FIELDS = ("opd_id", "title", "kind", "eselon", "is_head", "is_active")
+OFFICIAL_FIELDS = ("nip", "nip_kind", "name", "rank", "birth_date", "gender", "position_title",
+                   "is_active")
+
+
+def default_instansi():
+    """Return the deployment's pemda, creating it from config on a fresh database."""
+    name = current_app.config["PEMDA_NAME"]
+    instansi = db.session.scalar(db.select(Instansi).filter_by(name=name))
+    if instansi is None:
+        instansi = Instansi(name=name)
+        db.session.add(instansi)
+        db.session.flush()
+        record("create", "instansi", instansi.id, f"Pemda {name} dibuat", instansi_id=instansi.id,
+               after={"name": name})
+    return instansi
+
+
+def create_opd(instansi_id, name, kind="lainnya"):
+    """Add an OPD to a pemda."""
+    name = _required(name, "Nama OPD", "name")
+    if kind not in OPD_KINDS:
+        raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
+    if db.session.scalar(db.select(Opd.id).filter_by(instansi_id=instansi_id, name=name)):
+        raise RuleViolation(f"OPD '{name}' sudah ada", "name")
+    opd = Opd(instansi_id=instansi_id, name=name, kind=kind, is_active=True)
+    db.session.add(opd)
+    db.session.flush()
+    record("create", "opd", opd.id, f"OPD {name} dibuat", instansi_id=instansi_id,
+           after=snapshot(opd, OPD_FIELDS))
+    return opd
+
+
+def update_opd(opd, *, name, kind, is_active):
+    """Rename, re-kind, activate or deactivate an OPD (never delete: it has history)."""
+    name = _required(name, "Nama OPD", "name")
+    if kind not in OPD_KINDS:
+        raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
+    clash = db.session.scalar(db.select(Opd.id).filter(
+        Opd.instansi_id == opd.instansi_id, Opd.name == name, Opd.id != opd.id))
+    if clash:
+        raise RuleViolation(f"OPD '{name}' sudah ada", "name")
+    before = snapshot(opd, OPD_FIELDS)
+    opd.name, opd.kind, opd.is_active = name, kind, bool(is_active)
+    _audit_update("opd", opd.id, f"OPD {name} diubah", opd.instansi_id, None, before,
+                  snapshot(opd, OPD_FIELDS))
+    return opd
+
+
+def create_post(opd, title, kind, eselon=None, is_head=True):
+    """Add a post to an OPD."""
+    title = _required(title, "Nama jabatan", "title")
+    if kind not in POST_KINDS:
+        raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
+    if db.session.scalar(db.select(Post.id).filter_by(opd_id=opd.id, title=title)):
+        raise RuleViolation(f"Jabatan '{title}' sudah ada di {opd.name}", "title")
+    post = Post(opd_id=opd.id, title=title, kind=kind, eselon=eselon or None, is_head=is_head,
+                is_active=True)
+    db.session.add(post)
+    db.session.flush()
+    record("create", "post", post.id, f"Jabatan {title} dibuat", instansi_id=opd.instansi_id,
+           post_id=post.id, after=snapshot(post, POST_FIELDS))
+    return post
+
+
+def update_post(post, *, title, kind, eselon, is_head, is_active):
+    """Change a post's details or deactivate it (never delete: it has history)."""
+    title = _required(title, "Nama jabatan", "title")
+    if kind not in POST_KINDS:
+        raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
+    clash = db.session.scalar(db.select(Post.id).filter(
+        Post.opd_id == post.opd_id, Post.title == title, Post.id != post.id))
+    if clash:
+        raise RuleViolation(f"Jabatan '{title}' sudah ada di OPD ini", "title")
+    before = snapshot(post, POST_FIELDS)
+    post.title, post.kind, post.eselon = title, kind, eselon or None
+    post.is_head, post.is_active = bool(is_head), bool(is_active)
+    _audit_update("post", post.id, f"Jabatan {title} diubah", post.opd.instansi_id, post.id,
+                  before, snapshot(post, POST_FIELDS))
+    return post
+
+
+def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, position_title=None):
+    """Record an official; the NIP is checked and gives the birth date and gender."""
+    info = _parse(nip, nip_kind)
+    name = _required(name, "Nama pejabat", "name")
+    if db.session.scalar(db.select(Official.id).filter_by(nip=info.nip)):
+        raise RuleViolation(f"NIP {info.nip} sudah terdaftar", "nip")
+    official = Official(instansi_id=instansi_id, nip=info.nip, nip_kind=info.kind, name=name,
+                        rank=rank or None, birth_date=info.birth_date, gender=info.gender,
+                        position_title=position_title or None, is_active=True)
+    db.session.add(official)
+    db.session.flush()
+    record("create", "official", official.id, f"Pejabat {name} ({info.nip}) dicatat",
+           instansi_id=instansi_id, after=snapshot(official, OFFICIAL_FIELDS))
+    return official
+
+
+def update_official(official, *, nip, name, nip_kind="pns", rank=None, position_title=None,
+                    is_active=True):
+    """Correct an official's details."""
+    info = _parse(nip, nip_kind)
+    name = _required(name, "Nama pejabat", "name")
+    clash = db.session.scalar(db.select(Official.id).filter(
+        Official.nip == info.nip, Official.id != official.id))
+    if clash:
+        raise RuleViolation(f"NIP {info.nip} sudah terdaftar", "nip")
+    before = snapshot(official, OFFICIAL_FIELDS)
+    official.nip, official.nip_kind, official.name = info.nip, info.kind, name
+    official.birth_date, official.gender = info.birth_date, info.gender
+    official.rank, official.position_title = rank or None, position_title or None
+    official.is_active = bool(is_active)
+    _audit_update("official", official.id, f"Pejabat {name} diubah", official.instansi_id, None,
+                  before, snapshot(official, OFFICIAL_FIELDS))
+    return official
+
+
+def current_appointment(post_id, day=None):
+    """Return the appointment in force on `day` (or the open one when day is None)."""
+    query = db.select(Appointment).filter_by(post_id=post_id)
+    if day is None:
+        query = query.filter(Appointment.end_date.is_(None))
+    else:
+        query = query.filter(
+            (Appointment.start_date.is_(None)) | (Appointment.start_date <= day),
+            (Appointment.end_date.is_(None)) | (Appointment.end_date > day),
+        )
+    return db.session.scalars(query.order_by(Appointment.id.desc())).first()
+
+
+def set_holder(post, official, *, start_date=None, sk_number=None, sk_date=None):
+    """Record the definitive holder of a post that is not vacant (e.g. from an import)."""
+    if current_appointment(post.id) is not None:
+        raise RuleViolation(f"Jabatan {post.title} sudah memiliki pejabat definitif", "official")
+    appointment = Appointment(post_id=post.id, official_id=official.id, start_date=start_date,
+                              sk_number=sk_number, sk_date=sk_date)
+    db.session.add(appointment)
+    db.session.flush()
+    record("create", "appointment", appointment.id,
+           f"{official.name} dicatat sebagai pejabat definitif {post.title}",
+           instansi_id=post.opd.instansi_id, post_id=post.id,
+           after={"official": official.nip, "start_date": _iso(start_date), "sk_number": sk_number})
+    return appointment
+
+
+def _parse(nip, nip_kind):
+    try:
+        return parse_nip(nip, nip_kind)
+    except ValueError as exc:
+        raise RuleViolation(str(exc), "nip") from None
+
+
+def _required(value, label, field):
+    value = (value or "").strip()
+    if not value:
+        raise RuleViolation(f"{label} wajib diisi", field)
+    return value
+
+
+def _audit_update(entity, entity_id, summary, instansi_id, post_id, before, after):
+    if before != after:
+        record("update", entity, entity_id, summary, instansi_id=instansi_id, post_id=post_id,
+               before=before, after=after)
+
+
+def _iso(day):
+    return day.isoformat() if day else None

@@ -1,0 +1,35 @@
+"""`flask plt vacancies`: the vacancy list on the command line."""
+import click
+
+from plt_tracker.cli import fail, plt
+from plt_tracker.core.dates import parse_date, today
+from plt_tracker.core.output import render
+from plt_tracker.registry.operations import default_instansi
+from plt_tracker.vacancies.queries import vacancy_rows
+
+COLUMNS = ["opd", "post", "post_kind", "vacant_since", "days_vacant", "acting_kind", "acting_nip",
+           "acting_name", "acting_until", "acting_status"]
+# Later areas (selection, flags) add their columns here.
+EXTRA_COLUMNS = []
+
+
+def vacancy_records(instansi_id, as_of):
+    """Return the vacancy list as plain dicts, the fields the CLI and exports share."""
+    return [row.as_dict() for row in vacancy_rows(instansi_id, as_of)]
+
+
+@plt.command("vacancies")
+@click.option("--as-of", "as_of", default=None, help="Tanggal acuan (YYYY-MM-DD); default hari ini.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def vacancies_command(as_of, fmt):
+    """Tampilkan daftar jabatan kosong seperti yang dilihat Sekda."""
+    try:
+        day = parse_date(as_of) if as_of else today()
+    except ValueError as exc:
+        fail(str(exc))
+    records = vacancy_records(default_instansi().id, day)
+    columns = COLUMNS + EXTRA_COLUMNS
+    if fmt == "json":
+        records = [{c: r.get(c) for c in columns} for r in records]
+    click.echo(render(records, columns, fmt))

@@ -1,0 +1,101 @@
+"""Vacancies of posts, and the acting officials (Plt/Plh) who cover them."""
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from plt_tracker.extensions import db
+from plt_tracker.registry.models import Appointment, Official, Post
+
+VACANCY_REASONS = {
+    "pensiun": "Pensiun",
+    "mutasi": "Mutasi",
+    "promosi": "Promosi",
+    "meninggal": "Meninggal dunia",
+    "diberhentikan": "Diberhentikan",
+    "mengundurkan_diri": "Mengundurkan diri",
+    "opd_baru": "OPD baru",
+    "lainnya": "Lainnya",
+}
+ACTING_KINDS = {"plt": "Plt", "plh": "Plh"}
+
+
+class Vacancy(db.Model):
+    """A span in which a post has no definitive holder.
+
+    The post is vacant from `start_date` (inclusive) until `end_date`
+    (exclusive): the day the new holder takes office.
+    """
+
+    __tablename__ = "vacancy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
+    start_date: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(String(30), default="lainnya")
+    reason_note: Mapped[Optional[str]] = mapped_column(String(300))
+    end_date: Mapped[Optional[dt.date]]
+    filled_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("appointment.id"))
+
+    post: Mapped[Post] = relationship()
+    filled_by: Mapped[Optional[Appointment]] = relationship()
+    actings: Mapped[list["ActingAssignment"]] = relationship(
+        back_populates="vacancy", order_by="ActingAssignment.start_date"
+    )
+
+    @property
+    def reason_label(self):
+        return VACANCY_REASONS.get(self.reason, self.reason)
+
+    def open_on(self, day):
+        """Say whether the post is vacant on `day`."""
+        return self.start_date <= day and (self.end_date is None or day < self.end_date)
+
+
+class ActingAssignment(db.Model):
+    """A Plt or Plh named by a letter (surat perintah) of the PPK.
+
+    A Plt covers a vacancy; a Plh may also cover a filled post whose holder is
+    temporarily absent (then `vacancy_id` is empty). Extensions are their own
+    records so that every letter stays on file.
+    """
+
+    __tablename__ = "acting_assignment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
+    vacancy_id: Mapped[Optional[int]] = mapped_column(ForeignKey("vacancy.id"), index=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("official.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(3))
+    letter_number: Mapped[Optional[str]] = mapped_column(String(100))
+    letter_date: Mapped[Optional[dt.date]]
+    start_date: Mapped[dt.date]
+    # Last day of the first letter (inclusive).
+    end_date: Mapped[dt.date]
+    # Last day actually served when the assignment was ended early (inclusive).
+    ended_on: Mapped[Optional[dt.date]]
+    end_note: Mapped[Optional[str]] = mapped_column(String(300))
+
+    post: Mapped[Post] = relationship()
+    vacancy: Mapped[Optional[Vacancy]] = relationship(back_populates="actings")
+    official: Mapped[Official] = relationship()
+    extensions: Mapped[list["ActingExtension"]] = relationship(
+        back_populates="assignment", order_by="ActingExtension.end_date"
+    )
+
+    @property
+    def kind_label(self):
+        return ACTING_KINDS.get(self.kind, self.kind)
+
+
+class ActingExtension(db.Model):
+    """A letter extending an acting assignment to a new end date."""
+
+    __tablename__ = "acting_extension"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("acting_assignment.id"), index=True)
+    letter_number: Mapped[Optional[str]] = mapped_column(String(100))
+    letter_date: Mapped[dt.date]
+    end_date: Mapped[dt.date]
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+    assignment: Mapped[ActingAssignment] = relationship(back_populates="extensions")

@@ -1,0 +1,145 @@
+"""The vacancy list as the Sekda sees it, on any date, in a fixed number of queries."""
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+from sqlalchemy.orm import contains_eager, selectinload
+
+from plt_tracker.extensions import db
+from plt_tracker.registry.models import Appointment, Opd, Post
+from plt_tracker.vacancies import rules
+from plt_tracker.vacancies.models import ActingAssignment, Vacancy
+from plt_tracker.vacancies.operations import letter_end
+
+
+@dataclass
+class VacancyRow:
+    """One vacant post on the as-of date, with who acts in it."""
+
+    vacancy_id: int
+    post_id: int
+    opd_id: int
+    opd: str
+    post: str
+    post_kind: str
+    eselon: Optional[str]
+    vacant_since: dt.date
+    days_vacant: int
+    reason: str
+    acting_id: Optional[int] = None
+    acting_kind: str = ""
+    acting_official_id: Optional[int] = None
+    acting_nip: str = ""
+    acting_name: str = ""
+    acting_own_post: str = ""
+    acting_since: Optional[dt.date] = None
+    acting_until: Optional[dt.date] = None
+    acting_status: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def as_dict(self):
+        """Return the row as plain values (dates stay dates)."""
+        data = asdict(self)
+        data.update(data.pop("extra"))
+        return data
+
+
+def vacancy_rows(instansi_id, as_of, *, opd_id=None, post_kind=None, acting_kind=None,
+                 no_acting=False):
+    """List the posts vacant on `as_of`, longest vacant first.
+
+    `acting_kind` is "plt" or "plh"; `no_acting` keeps only vacancies with nobody
+    active on that date.
+    """
+    vacancies = _open_vacancies(instansi_id, as_of, opd_id, post_kind)
+    actings = _actings_by_vacancy([v.id for v in vacancies], as_of)
+    rows = [_row(v, actings.get(v.id, []), as_of) for v in vacancies]
+    _attach_own_posts(rows, as_of)
+    if acting_kind:
+        rows = [r for r in rows if r.acting_kind.lower() == acting_kind and r.acting_status == "active"]
+    if no_acting:
+        rows = [r for r in rows if r.acting_status != "active"]
+    rows.sort(key=lambda r: (-r.days_vacant, r.opd, r.post))
+    return rows
+
+
+def _open_vacancies(instansi_id, as_of, opd_id, post_kind):
+    query = (
+        db.select(Vacancy)
+        .join(Vacancy.post).join(Post.opd)
+        .options(contains_eager(Vacancy.post).contains_eager(Post.opd))
+        .filter(Opd.instansi_id == instansi_id, Vacancy.start_date <= as_of)
+        .filter((Vacancy.end_date.is_(None)) | (Vacancy.end_date > as_of))
+    )
+    if opd_id:
+        query = query.filter(Post.opd_id == opd_id)
+    if post_kind:
+        query = query.filter(Post.kind == post_kind)
+    return list(db.session.scalars(query))
+
+
+def _actings_by_vacancy(vacancy_ids, as_of):
+    if not vacancy_ids:
+        return {}
+    query = (
+        db.select(ActingAssignment)
+        .join(ActingAssignment.official)
+        .options(contains_eager(ActingAssignment.official),
+                 selectinload(ActingAssignment.extensions))
+        .filter(ActingAssignment.vacancy_id.in_(vacancy_ids),
+                ActingAssignment.start_date <= as_of)
+    )
+    grouped = {}
+    for acting in db.session.scalars(query).unique():
+        grouped.setdefault(acting.vacancy_id, []).append(acting)
+    return grouped
+
+
+def acting_state(acting, as_of):
+    """Return (status, letter end) of an acting assignment on `as_of`."""
+    until = letter_end(acting, as_of)
+    return rules.acting_status(acting.start_date, until, acting.ended_on, as_of), until
+
+
+def _row(vacancy, actings, as_of):
+    post = vacancy.post
+    row = VacancyRow(
+        vacancy_id=vacancy.id, post_id=post.id, opd_id=post.opd_id, opd=post.opd.name,
+        post=post.title, post_kind=post.kind, eselon=post.eselon,
+        vacant_since=vacancy.start_date,
+        days_vacant=rules.days_vacant(vacancy.start_date, as_of), reason=vacancy.reason)
+    candidates = []
+    for acting in actings:
+        status, until = acting_state(acting, as_of)
+        candidates.append((status, acting.start_date, acting.kind, (acting, until)))
+    chosen = rules.pick_acting(candidates)
+    if chosen:
+        status, _, _, (acting, until) = chosen
+        row.acting_id = acting.id
+        row.acting_kind = acting.kind_label
+        row.acting_official_id = acting.official_id
+        row.acting_nip = acting.official.nip
+        row.acting_name = acting.official.name
+        row.acting_since = acting.start_date
+        row.acting_until = acting.ended_on if status == "ended" else until
+        row.acting_status = status
+        row.acting_own_post = acting.official.position_title or ""
+    return row
+
+
+def _attach_own_posts(rows, as_of):
+    """Fill in each acting official's own definitive post, in one query."""
+    ids = {r.acting_official_id for r in rows if r.acting_official_id}
+    if not ids:
+        return
+    query = (
+        db.select(Appointment.official_id, Post.title, Opd.name)
+        .join(Appointment.post).join(Post.opd)
+        .filter(Appointment.official_id.in_(ids))
+        .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
+        .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of))
+    )
+    own = {official_id: title for official_id, title, _ in db.session.execute(query)}
+    for row in rows:
+        if row.acting_official_id in own:
+            row.acting_own_post = own[row.acting_official_id]

@@ -1,0 +1,167 @@
+"""Fixtures: one real database per backend, a fresh app per test, users, factories.
+
+Every test that takes `app` runs on SQLite, PostgreSQL and MariaDB. The two
+servers are reached through PLT_TEST_POSTGRES_URL and PLT_TEST_MYSQL_URL (a
+server URL without a database name); each test session creates its own
+uniquely named database there, builds the schema with the real migrations and
+drops the database at the end. Without the variable that backend skips.
+"""
+import datetime as dt
+import itertools
+import os
+import re
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from config import TestConfig
+from plt_tracker import create_app
+from plt_tracker.extensions import db
+
+BACKENDS = {
+    "sqlite": "sqlite",
+    "postgresql": os.environ.get("PLT_TEST_POSTGRES_URL"),
+    "mysql": os.environ.get("PLT_TEST_MYSQL_URL"),
+}
+TODAY = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="session", params=list(BACKENDS))
+def database_url(request, tmp_path_factory):
+    """Create a database for this test session on one backend; drop it afterwards."""
+    backend = request.param
+    server = BACKENDS[backend]
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    if not server:
+        pytest.skip(f"{backend}: set PLT_TEST_{'POSTGRES' if backend == 'postgresql' else 'MYSQL'}_URL")
+    name = f"plt_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if backend == "mysql":
+            conn.execute(sa.text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+        else:
+            conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    url = sa.make_url(server).set(database=name)
+    if backend == "mysql":
+        url = url.update_query_dict({"charset": "utf8mb4"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded(database_url):
+    """Build the schema with the migrations; remember the rows they seed."""
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url)
+    with app.app_context():
+        upgrade()
+        rows = {}
+        for table in db.metadata.sorted_tables:
+            found = db.session.execute(table.select()).mappings().all()
+            if found:
+                rows[table.name] = [dict(r) for r in found]
+        db.session.remove()
+        db.engine.dispose()
+    return rows
+
+
+@pytest.fixture
+def app(database_url, seeded):
+    """Create a fresh app on the session's database; empty it again afterwards."""
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _reset(seeded)
+        db.engine.dispose()
+
+
+def _reset(seeded):
+    """Delete every row the test wrote and put back what the migrations seeded."""
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())
+        for table in db.metadata.sorted_tables:
+            if table.name in seeded:
+                conn.execute(table.insert(), seeded[table.name])
+
+
+@pytest.fixture
+def client(app):
+    """A test client that remembers its CSRF token once it has seen a form."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """Run CLI commands against the test app."""
+    return app.test_cli_runner()
+
+
+_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_from(html):
+    """Read the CSRF token out of a rendered form."""
+    match = _TOKEN.search(html if isinstance(html, str) else html.decode())
+    assert match, "no csrf_token in page"
+    return match.group(1)
+
+
+@pytest.fixture
+def instansi(app):
+    """The default pemda."""
+    from plt_tracker.core.db import transaction
+    from plt_tracker.registry.operations import default_instansi
+
+    with transaction():
+        return default_instansi()
+
+
+@pytest.fixture
+def make_user(instansi):
+    """Create users: make_user("operator") -> User with password 'rahasia123'."""
+    from plt_tracker.auth.operations import create_user
+    from plt_tracker.core.db import transaction
+
+    counter = itertools.count(1)
+
+    def make(role="operator", username=None, password="rahasia123"):
+        with transaction():
+            return create_user(instansi.id, username or f"{role}{next(counter)}", password, role,
+                               f"Pengguna {role}")
+
+    return make
+
+
+@pytest.fixture
+def login_as(client, make_user):
+    """Log the test client in as a new user of `role`; sets client.csrf for later posts."""
+
+    def login(role="operator"):
+        user = make_user(role)
+        page = client.get("/masuk")
+        token = csrf_from(page.data)
+        response = client.post("/masuk", data={"username": user.username,
+                                               "password": "rahasia123", "csrf_token": token})
+        assert response.status_code == 302, response.data[:500]
+        client.csrf = token
+        client.user = user
+        return user
+
+    return login
+
+
+@pytest.fixture
+def factory(instansi):
+    """Make register records through the real operations: factory.post(...), factory.vacancy(...)."""
+    from tests.factories import Factory
+
+    return Factory(instansi)
