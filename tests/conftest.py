@@ -6,6 +6,7 @@ server URL without a database name); each test session creates its own
 uniquely named database there, builds the schema with the real migrations and
 drops the database at the end. Without the variable that backend skips.
 """
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -29,15 +30,36 @@ TODAY = dt.date(2026, 1, 15)
 
 
 @pytest.fixture(scope="session", params=list(BACKENDS))
-def database_url(request, tmp_path_factory):
+def backend(request):
+    """The database backend this group of tests runs on."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory):
     """Create a database for this test session on one backend; drop it afterwards."""
-    backend = request.param
+    with _fresh_database(backend, tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_database_url(backend, tmp_path_factory):
+    """Create an empty database on the backend, for tests of the migrations themselves."""
+    with _fresh_database(backend, tmp_path_factory) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _fresh_database(backend, tmp_path_factory):
     server = BACKENDS[backend]
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
         return
     if not server:
-        pytest.skip(f"{backend}: set PLT_TEST_{'POSTGRES' if backend == 'postgresql' else 'MYSQL'}_URL")
+        variable = f"PLT_TEST_{'POSTGRES' if backend == 'postgresql' else 'MYSQL'}_URL"
+        if os.environ.get("PLT_REQUIRE_ALL_DATABASES"):
+            pytest.fail(f"{backend}: {variable} is required in CI")
+        pytest.skip(f"{backend}: set {variable}")
     name = f"plt_test_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -52,7 +74,10 @@ def database_url(request, tmp_path_factory):
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+            if backend == "postgresql":
+                conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            else:
+                conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
         admin.dispose()
 
 

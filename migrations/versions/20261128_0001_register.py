@@ -191,49 +191,16 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('acting_extension', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_acting_extension_assignment_id'))
-
+    # Dropping a table drops its indexes too; dropping an index first fails on MariaDB
+    # while a foreign key still needs it.
     op.drop_table('acting_extension')
-    with op.batch_alter_table('acting_assignment', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_acting_assignment_vacancy_id'))
-        batch_op.drop_index(batch_op.f('ix_acting_assignment_post_id'))
-        batch_op.drop_index(batch_op.f('ix_acting_assignment_official_id'))
-
     op.drop_table('acting_assignment')
-    with op.batch_alter_table('vacancy', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_vacancy_post_id'))
-
     op.drop_table('vacancy')
-    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_audit_entry_post_id'))
-        batch_op.drop_index(batch_op.f('ix_audit_entry_instansi_id'))
-        batch_op.drop_index(batch_op.f('ix_audit_entry_at'))
-
     op.drop_table('audit_entry')
-    with op.batch_alter_table('appointment', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_appointment_post_id'))
-        batch_op.drop_index(batch_op.f('ix_appointment_official_id'))
-
     op.drop_table('appointment')
-    with op.batch_alter_table('post', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_post_opd_id'))
-
     op.drop_table('post')
-    with op.batch_alter_table('user_account', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_user_account_instansi_id'))
-
     op.drop_table('user_account')
-    with op.batch_alter_table('setting', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_setting_instansi_id'))
-
     op.drop_table('setting')
-    with op.batch_alter_table('opd', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_opd_instansi_id'))
-
     op.drop_table('opd')
-    with op.batch_alter_table('official', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_official_instansi_id'))
-
     op.drop_table('official')
     op.drop_table('instansi')

@@ -1,0 +1,50 @@
+# plt_tracker: the two commands of the README, and a few helpers.
+#   make demo   install, create the SQLite database, load the demo kabupaten, start the app
+#   make test   install with the test tools and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+
+.PHONY: demo run install install-test test db-upgrade translations clean-demo
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	bash scripts/system-deps.sh runtime
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	bash scripts/system-deps.sh test
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+db-upgrade: install
+	$(FLASK) db upgrade
+
+demo: db-upgrade
+	$(FLASK) plt demo --if-empty
+	@echo ""
+	@echo "plt_tracker berjalan di  http://$(HOST):$(PORT)/"
+	@echo "Akun demo:  admin / admin12345   (Admin)"
+	@echo "            bkpsdm / bkpsdm12345 (Operator BKPSDM)"
+	@echo "            sekda / sekda12345   (Sekda / pimpinan)"
+	@echo ""
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+run: db-upgrade
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: install-test
+	bash scripts/run-tests.sh
+
+translations: $(BIN)/python
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o plt_tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i plt_tracker/translations/messages.pot -d plt_tracker/translations
+	$(BIN)/pybabel compile -d plt_tracker/translations
+
+clean-demo:
+	rm -f instance/plt_tracker.db

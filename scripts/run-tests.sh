@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run the whole test suite on SQLite, and on PostgreSQL and MariaDB when they are reachable.
+# The tests create and drop their own databases; these are only the server URLs.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PG_DEFAULT="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+MY_DEFAULT="mysql+pymysql://root@127.0.0.1:3306/mysql"
+reachable() { .venv/bin/python - "$1" <<'PY'
+import sys, sqlalchemy as sa
+try:
+    sa.create_engine(sys.argv[1]).connect().close()
+except Exception:
+    sys.exit(1)
+PY
+}
+if [ -z "${PLT_TEST_POSTGRES_URL:-}" ] && reachable "$PG_DEFAULT"; then export PLT_TEST_POSTGRES_URL="$PG_DEFAULT"; fi
+if [ -z "${PLT_TEST_MYSQL_URL:-}" ] && reachable "$MY_DEFAULT"; then export PLT_TEST_MYSQL_URL="$MY_DEFAULT"; fi
+echo "PostgreSQL: ${PLT_TEST_POSTGRES_URL:-tidak tersedia (dilewati)}"
+echo "MariaDB:    ${PLT_TEST_MYSQL_URL:-tidak tersedia (dilewati)}"
+exec .venv/bin/python -m pytest "$@"
