@@ -5,7 +5,7 @@ app reads correctly even without a compiled catalogue; the `en` catalogue
 (plt_tracker/translations) gives the English version.
 """
 from flask import current_app, request, session
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date, get_locale, gettext as _
 
 from plt_tracker.core.dates import duration_parts
 
@@ -54,3 +54,4 @@ def register_filters(app):
     app.jinja_env.filters["tanggal"] = long_date
     app.jinja_env.filters["tgl"] = short_date
     app.jinja_env.globals["duration_words"] = duration_words
+    app.jinja_env.globals["get_locale"] = get_locale

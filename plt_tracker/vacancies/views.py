@@ -2,6 +2,7 @@
 from flask import flash, render_template, request
 from flask_login import current_user
 
+from plt_tracker.auth.access import role_required
 from plt_tracker.core.requests import as_of_from_request
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import POST_KINDS, Opd
@@ -10,6 +11,7 @@ from plt_tracker.vacancies.queries import vacancy_rows
 
 
 @bp.route("/")
+@role_required("viewer")
 def index():
     """List every vacant post on the as-of date, longest vacant first."""
     as_of, error = as_of_from_request()

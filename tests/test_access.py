@@ -1,0 +1,50 @@
+"""Every route needs a login, declares its least role, and refuses lower roles on the server."""
+import pytest
+
+from plt_tracker.auth.access import PUBLIC_ENDPOINTS
+from plt_tracker.auth.models import ROLE_RANK
+
+# Logging out needs only a login: it is the one route every user must reach.
+LOGIN_ONLY = {"auth.logout"}
+
+
+def _routes(app):
+    """Yield (endpoint, url, methods) for every non-public route, with sample arguments."""
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC_ENDPOINTS or rule.endpoint in LOGIN_ONLY:
+            continue
+        args = {name: 1 if "int" in type(conv).__name__.lower() else "2025-09-15"
+                for name, conv in rule._converters.items()}
+        url = rule.build(args)[1] if hasattr(rule, "build") else None
+        methods = sorted(m for m in rule.methods if m in {"GET", "POST"})
+        yield rule.endpoint, url, methods
+
+
+def test_every_route_declares_a_role(app):
+    missing = [endpoint for endpoint, _, _ in _routes(app)
+               if not hasattr(app.view_functions[endpoint], "required_role")]
+    assert missing == [], f"routes without @role_required: {missing}"
+
+
+def test_anonymous_is_sent_to_login_everywhere(app, client):
+    for endpoint, url, methods in _routes(app):
+        for method in methods:
+            response = client.open(url, method=method)
+            assert response.status_code == 302, (endpoint, method, response.status_code)
+            assert "/masuk" in response.headers["Location"], endpoint
+
+
+@pytest.mark.parametrize("role", ["viewer", "operator"])
+def test_lower_roles_are_refused(app, client, login_as, role):
+    login_as(role)
+    checked = 0
+    for endpoint, url, methods in _routes(app):
+        required = app.view_functions[endpoint].required_role
+        if ROLE_RANK[role] >= ROLE_RANK[required]:
+            continue
+        for method in methods:
+            data = {"csrf_token": client.csrf} if method == "POST" else None
+            response = client.open(url, method=method, data=data)
+            assert response.status_code == 403, (endpoint, method, response.status_code)
+            checked += 1
+    assert checked > 0
