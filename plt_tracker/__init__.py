@@ -1,4 +1,6 @@
 """plt_tracker: who acts in each OPD head post, and how far its filling has gone."""
+import os
+import sys
 from pathlib import Path
 
 from flask import Flask
@@ -6,7 +8,14 @@ from flask import Flask
 from config import Config, load_secret_key
 from plt_tracker.extensions import babel, csrf, db, login, migrate
 
-ROOT = Path(__file__).resolve().parent.parent
+# In a checkout the templates and migrations sit beside the package; a wheel
+# (`pip install .`) puts them under <prefix>/share/plt_tracker instead.
+_CHECKOUT = Path(__file__).resolve().parent.parent
+if (_CHECKOUT / "templates").is_dir():
+    ROOT, DEFAULT_INSTANCE = _CHECKOUT, _CHECKOUT / "instance"
+else:
+    ROOT = Path(sys.prefix) / "share" / "plt_tracker"
+    DEFAULT_INSTANCE = Path(sys.prefix) / "var" / "plt_tracker-instance"
 
 
 def create_app(config_class=Config, **overrides):
@@ -14,7 +23,7 @@ def create_app(config_class=Config, **overrides):
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
-        instance_path=str(ROOT / "instance"),
+        instance_path=os.environ.get("INSTANCE_PATH") or str(DEFAULT_INSTANCE),
         instance_relative_config=True,
     )
     app.config.from_object(config_class)
