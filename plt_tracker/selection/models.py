@@ -1,0 +1,114 @@
+"""Filling routes and their stages, and each vacancy's filling attempts.
+
+Routes and stages are global (shared by every pemda in the deployment) for
+now: they follow national rules (PermenPANRB 15/2019, PP 11/2017 jo. PP 17/2020)
+and are seeded by migration 0002; an admin may rename, reorder or re-time the
+stages. Give them an `instansi_id` if pemda ever need routes of their own.
+"""
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from plt_tracker.extensions import db
+from plt_tracker.vacancies.models import Vacancy
+
+ATTEMPT_STATUSES = {
+    "in_progress": "Berjalan",
+    "failed": "Gagal",
+    "cancelled": "Dibatalkan",
+    "completed": "Selesai",
+}
+
+
+class Route(db.Model):
+    """A way to fill a post definitively (open selection, job fit, talent pool, …)."""
+
+    __tablename__ = "route"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[Optional[str]] = mapped_column(Text)
+    # Comma-separated post kinds (registry.models.POST_KINDS) the route applies to.
+    post_kinds: Mapped[str] = mapped_column(String(100), default="")
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+    stages: Mapped[list["RouteStage"]] = relationship(
+        back_populates="route", order_by="RouteStage.position")
+
+    @property
+    def kinds(self):
+        """Return the post kinds this route applies to, as a list."""
+        return [k for k in (self.post_kinds or "").split(",") if k]
+
+    def applies_to(self, post_kind):
+        """Say whether the route may be used for a post of `post_kind`."""
+        return post_kind in self.kinds
+
+    def __repr__(self):
+        return f"<Route {self.code}>"
+
+
+class RouteStage(db.Model):
+    """One ordered stage of a route, with the days it is expected to take."""
+
+    __tablename__ = "route_stage"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    route_id: Mapped[int] = mapped_column(ForeignKey("route.id"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    # None: no expected duration, the stage never counts as stalled.
+    expected_days: Mapped[Optional[int]]
+    # The Minister's approval should be in hand when this stage falls in an election window / Pj period.
+    needs_minister_approval_check: Mapped[bool] = mapped_column(default=False)
+    # The stage where the PPK appoints (choice, SK, inauguration): the ELECTION_WINDOW rule checks it.
+    is_appointment_stage: Mapped[bool] = mapped_column(default=False)
+    # Finishing this stage ends the vacancy (inauguration).
+    ends_vacancy: Mapped[bool] = mapped_column(default=False)
+
+    route: Mapped[Route] = relationship(back_populates="stages")
+
+    def __repr__(self):
+        return f"<RouteStage {self.position}. {self.name}>"
+
+
+class FillingAttempt(db.Model):
+    """One try at filling a vacancy along a route; failed tries are kept as history."""
+
+    __tablename__ = "filling_attempt"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)
+    route_id: Mapped[int] = mapped_column(ForeignKey("route.id"), index=True)
+    started_on: Mapped[dt.date]
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    ended_on: Mapped[Optional[dt.date]]
+    end_reason: Mapped[Optional[str]] = mapped_column(String(300))
+    minister_approval_number: Mapped[Optional[str]] = mapped_column(String(100))
+    minister_approval_date: Mapped[Optional[dt.date]]
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+    vacancy: Mapped[Vacancy] = relationship()
+    route: Mapped[Route] = relationship()
+    records: Mapped[list["StageRecord"]] = relationship(
+        back_populates="attempt", order_by="StageRecord.started_on")
+
+    @property
+    def status_label(self):
+        return ATTEMPT_STATUSES.get(self.status, self.status)
+
+
+class StageRecord(db.Model):
+    """What happened at one stage of an attempt: when it started and finished, and the letter."""
+
+    __tablename__ = "stage_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("filling_attempt.id"), index=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("route_stage.id"), index=True)
+    started_on: Mapped[dt.date]
+    finished_on: Mapped[Optional[dt.date]]
+    document_number: Mapped[Optional[str]] = mapped_column(String(100))
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+    attempt: Mapped[FillingAttempt] = relationship(back_populates="records")
+    stage: Mapped[RouteStage] = relationship()
