@@ -4,3 +4,5 @@ from plt_tracker.auth.models import User  # noqa: F401
 from plt_tracker.registry.models import Appointment, Instansi, Official, Opd, Post  # noqa: F401
 from plt_tracker.settings.models import Setting  # noqa: F401
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension, Vacancy  # noqa: F401
+from plt_tracker.selection.models import FillingAttempt, Route, RouteStage, StageRecord  # noqa: E402,F401
+from plt_tracker.flags.models import ElectionWindow, PjPeriod  # noqa: E402,F401
