@@ -1,2 +1,49 @@
-"""Views of this area."""
-from plt_tracker.registry import bp  # noqa: F401
+"""The register of posts and one post's history page."""
+from flask import current_app, flash, render_template, request, url_for
+from flask_babel import format_datetime
+from flask_login import current_user
+
+from plt_tracker.auth.access import role_required
+from plt_tracker.core.dates import today
+from plt_tracker.core.requests import as_of_from_request, get_owned
+from plt_tracker.extensions import db
+from plt_tracker.registry import bp
+from plt_tracker.registry.models import POST_KINDS, Opd, Post
+from plt_tracker.registry.post_queries import post_history, posts_on
+
+
+@bp.route("/jabatan")
+@role_required("viewer")
+def posts():
+    """List every post of the pemda by OPD, with its holder or vacancy on the as-of date."""
+    as_of, error = as_of_from_request()
+    if error:
+        flash(error, "danger")
+    filters = {"opd_id": request.args.get("opd", type=int),
+               "post_kind": request.args.get("jenis") or None}
+    groups = posts_on(current_user.instansi_id, as_of, **filters)
+    opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=current_user.instansi_id)
+                              .order_by(Opd.name)).all()
+    return render_template("registry/posts.html", groups=groups, as_of=as_of, filters=filters,
+                           opds=opds, post_kinds=POST_KINDS, official_url=official_url)
+
+
+@bp.route("/jabatan/<int:post_id>")
+@role_required("viewer")
+def post_detail(post_id):
+    """Show a post's whole history, its state on the as-of date, and its audit log."""
+    post = get_owned(Post, post_id, lambda p: p.opd.instansi_id)
+    as_of, error = as_of_from_request()
+    if error:
+        flash(error, "danger")
+    history = post_history(post, as_of, today())
+    return render_template("registry/post_detail.html", post=post, as_of=as_of,
+                           history=history, is_today=as_of == today(), official_url=official_url,
+                           format_datetime=format_datetime)
+
+
+def official_url(official):
+    """Link to an official's page (rangkap), once the officials' pages are installed."""
+    if "registry.official_detail" not in current_app.view_functions:
+        return None
+    return url_for("registry.official_detail", official_id=official.id)

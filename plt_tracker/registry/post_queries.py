@@ -1,0 +1,208 @@
+"""Reading posts: the register on a date, and one post's whole history.
+
+Both read a fixed number of queries whatever the number of posts or records.
+"""
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy.orm import contains_eager, selectinload
+
+from plt_tracker.audit.models import AuditEntry
+from plt_tracker.extensions import db
+from plt_tracker.registry.models import Appointment, Official, Opd, Post
+from plt_tracker.vacancies import rules
+from plt_tracker.vacancies.models import ActingAssignment, Vacancy
+from plt_tracker.vacancies.operations import letter_end
+
+
+@dataclass
+class PostState:
+    """Who holds or acts in a post on one date."""
+
+    post: Post
+    status: str = "unrecorded"  # "filled", "vacant" or "unrecorded"
+    holder: Optional[Appointment] = None
+    vacancy: Optional[Vacancy] = None
+    days_vacant: Optional[int] = None
+    actings: list = field(default_factory=list)  # [(assignment, status, letter end)]
+
+
+def acting_on(acting, as_of):
+    """Return (status, last day of the letters known on `as_of`) of an assignment."""
+    until = letter_end(acting, as_of)
+    status = rules.acting_status(acting.start_date, until, acting.ended_on, as_of)
+    return status, (acting.ended_on if status == "ended" else until)
+
+
+def posts_on(instansi_id, as_of, *, opd_id=None, post_kind=None):
+    """Return [(opd, [PostState])] for the pemda's active posts on `as_of`, by OPD."""
+    query = (db.select(Post).join(Post.opd).options(contains_eager(Post.opd))
+             .filter(Opd.instansi_id == instansi_id, Post.is_active.is_(True))
+             .order_by(Opd.name, Post.is_head.desc(), Post.title))
+    if opd_id:
+        query = query.filter(Post.opd_id == opd_id)
+    if post_kind:
+        query = query.filter(Post.kind == post_kind)
+    posts = list(db.session.scalars(query))
+    states = {post.id: PostState(post) for post in posts}
+    if posts:
+        _attach_holders(states, as_of)
+        _attach_vacancies(states, as_of)
+        _attach_actings(states, as_of)
+    grouped = []
+    for post in posts:
+        if not grouped or grouped[-1][0].id != post.opd_id:
+            grouped.append((post.opd, []))
+        grouped[-1][1].append(states[post.id])
+    return grouped
+
+
+def _attach_holders(states, as_of):
+    query = (db.select(Appointment).join(Appointment.official)
+             .options(contains_eager(Appointment.official))
+             .filter(Appointment.post_id.in_(states))
+             .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
+             .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of))
+             .order_by(Appointment.id))
+    for appointment in db.session.scalars(query):
+        state = states[appointment.post_id]
+        state.holder, state.status = appointment, "filled"
+
+
+def _attach_vacancies(states, as_of):
+    query = (db.select(Vacancy).filter(Vacancy.post_id.in_(states), Vacancy.start_date <= as_of)
+             .filter((Vacancy.end_date.is_(None)) | (Vacancy.end_date > as_of)))
+    for vacancy in db.session.scalars(query):
+        state = states[vacancy.post_id]
+        state.vacancy, state.status = vacancy, "vacant"
+        state.days_vacant = rules.days_vacant(vacancy.start_date, as_of)
+
+
+def _attach_actings(states, as_of):
+    """Attach the assignments that had started by `as_of` and were not ended before it."""
+    query = (db.select(ActingAssignment).join(ActingAssignment.official)
+             .options(contains_eager(ActingAssignment.official),
+                      selectinload(ActingAssignment.extensions))
+             .filter(ActingAssignment.post_id.in_(states), ActingAssignment.start_date <= as_of)
+             .order_by(ActingAssignment.start_date))
+    for acting in db.session.scalars(query).unique():
+        state = states[acting.post_id]
+        status, until = acting_on(acting, as_of)
+        # An expired letter matters only while the vacancy it covered is still open.
+        relevant = status == "active" or (
+            status == "expired" and state.vacancy is not None
+            and acting.vacancy_id == state.vacancy.id)
+        if relevant:
+            state.actings.append((acting, status, until))
+
+
+@dataclass
+class VacancyHistory:
+    """A vacancy of a post with its acting assignments, as seen on `as_of`."""
+
+    vacancy: Vacancy
+    status: str  # "future", "open" or "closed" on as_of
+    days: Optional[int]
+    counted_to: Optional[dt.date]
+    actings: list  # [ActingHistory]
+
+
+@dataclass
+class ActingHistory:
+    """An acting assignment, its letters (first and each extension) and its state."""
+
+    acting: ActingAssignment
+    status: str
+    until: dt.date
+    letters: list  # [(label, number, date, end, note, known on as_of)]
+
+
+def post_history(post, as_of, today):
+    """Return everything recorded on one post: holders, vacancies, acting, audit log.
+
+    "state" is the post on `as_of`; "current" is the post today, which decides
+    which actions an operator may take.
+    """
+    appointments = list(db.session.scalars(
+        db.select(Appointment).join(Appointment.official)
+        .options(contains_eager(Appointment.official))
+        .filter(Appointment.post_id == post.id)
+        .order_by(Appointment.start_date.desc(), Appointment.id.desc())))
+    vacancies = list(db.session.scalars(
+        db.select(Vacancy).filter_by(post_id=post.id).order_by(Vacancy.start_date.desc())))
+    actings = list(db.session.scalars(
+        db.select(ActingAssignment).join(ActingAssignment.official)
+        .options(contains_eager(ActingAssignment.official),
+                 selectinload(ActingAssignment.extensions))
+        .filter(ActingAssignment.post_id == post.id)
+        .order_by(ActingAssignment.start_date.desc(), ActingAssignment.id.desc())).unique())
+    by_vacancy = _actings_by_vacancy(actings, as_of)
+    return {
+        "state": _state_from(post, appointments, vacancies, by_vacancy, as_of),
+        "current": _state_from(post, appointments, vacancies,
+                               _actings_by_vacancy(actings, today), today),
+        "appointments": appointments,
+        "vacancies": [_vacancy_history(v, by_vacancy.get(v.id, []), as_of) for v in vacancies],
+        "filled_post_actings": by_vacancy.get(None, []),
+        "audit": audit_entries(post.id),
+    }
+
+
+def audit_entries(post_id):
+    """Return the audit log of one post, newest first, with who made each change."""
+    return list(db.session.scalars(
+        db.select(AuditEntry).options(selectinload(AuditEntry.user))
+        .filter_by(post_id=post_id).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())))
+
+
+def _actings_by_vacancy(actings, as_of):
+    grouped = {}
+    for acting in actings:
+        grouped.setdefault(acting.vacancy_id, []).append(_acting_history(acting, as_of))
+    return grouped
+
+
+def _vacancy_history(vacancy, actings, as_of):
+    if as_of < vacancy.start_date:
+        return VacancyHistory(vacancy, "future", None, None, actings)
+    if vacancy.end_date is not None and vacancy.end_date <= as_of:
+        status, counted_to = "closed", vacancy.end_date
+    else:
+        status, counted_to = "open", as_of
+    return VacancyHistory(vacancy, status, rules.days_vacant(vacancy.start_date, counted_to),
+                          counted_to, actings)
+
+
+def _acting_history(acting, as_of):
+    status, until = acting_on(acting, as_of)
+    letters = [("first", acting.letter_number, acting.letter_date, acting.end_date, None, True)]
+    for extension in sorted(acting.extensions, key=lambda e: (e.letter_date, e.end_date)):
+        letters.append(("extension", extension.letter_number, extension.letter_date,
+                        extension.end_date, extension.note, extension.letter_date <= as_of))
+    return ActingHistory(acting, status, until, letters)
+
+
+def _state_from(post, appointments, vacancies, by_vacancy, as_of):
+    state = PostState(post)
+    holder = next((a for a in appointments if a.holds_on(as_of)), None)
+    if holder is not None:
+        state.holder, state.status = holder, "filled"
+    vacancy = next((v for v in vacancies if v.open_on(as_of)), None)
+    if vacancy is not None:
+        state.vacancy, state.status = vacancy, "vacant"
+        state.days_vacant = rules.days_vacant(vacancy.start_date, as_of)
+    for items in by_vacancy.values():
+        for item in items:
+            covers_open = vacancy is not None and item.acting.vacancy_id == vacancy.id
+            if item.status == "active" or (item.status == "expired" and covers_open):
+                state.actings.append((item.acting, item.status, item.until))
+    return state
+
+
+def official_choices(instansi_id):
+    """Return (id, "Name — NIP") for the pemda's active officials, by name."""
+    rows = db.session.execute(
+        db.select(Official.id, Official.name, Official.nip)
+        .filter_by(instansi_id=instansi_id, is_active=True).order_by(Official.name))
+    return [(oid, f"{name} — {nip}") for oid, name, nip in rows]
