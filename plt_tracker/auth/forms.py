@@ -5,6 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Length, Optional
 
 from plt_tracker.auth.models import ROLES
+from plt_tracker.registry.forms import choices
 
 
 class LoginForm(FlaskForm):
@@ -22,7 +23,7 @@ class UserForm(FlaskForm):
     username = StringField(_l("Nama pengguna"), validators=[DataRequired(), Length(max=64)])
     full_name = StringField(_l("Nama lengkap"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("Email"), validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Peran"), choices=list(ROLES.items()))
+    role = SelectField(_l("Peran"), choices=choices(ROLES))
     password = PasswordField(_l("Kata sandi"), validators=[Optional(), Length(min=8)])
     is_active = BooleanField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))

@@ -1,0 +1,70 @@
+"""Forms for OPDs, posts and officials."""
+from flask import flash
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
+
+ESELONS = ["I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b"]
+NIP_KINDS = {"pns": _l("PNS"), "other": _l("PPPK (lainnya)")}
+
+
+def choices(mapping):
+    """Turn a {code: label} mapping into select options (WTForms 3.3 wants SelectChoice)."""
+    return [SelectChoice(value=code, label=label) for code, label in mapping.items()]
+
+
+class OpdForm(FlaskForm):
+    """An admin's form to add or change an OPD."""
+
+    name = StringField(_l("Nama OPD"), validators=[DataRequired(), Length(max=200)])
+    kind = SelectField(_l("Jenis OPD"), choices=choices(OPD_KINDS))
+    is_active = BooleanField(_l("Aktif"), default=True,
+                             description=_l("Nonaktifkan bila OPD dihapus dari struktur; "
+                                            "riwayatnya tetap tersimpan."))
+    submit = SubmitField(_l("Simpan"))
+
+
+class PostForm(FlaskForm):
+    """An admin's form to add or change a post (jabatan) of an OPD."""
+
+    title = StringField(_l("Nama jabatan"), validators=[DataRequired(), Length(max=200)])
+    kind = SelectField(_l("Jenis jabatan"), choices=choices(POST_KINDS))
+    eselon = SelectField(_l("Eselon"), choices=choices({"": "—", **{e: e for e in ESELONS}}),
+                         validators=[Optional()])
+    is_head = BooleanField(_l("Kepala OPD"), default=True)
+    is_active = BooleanField(_l("Aktif"), default=True,
+                             description=_l("Nonaktifkan bila jabatan dihapus; riwayatnya tetap "
+                                            "tersimpan."))
+    submit = SubmitField(_l("Simpan"))
+
+
+class OfficialForm(FlaskForm):
+    """A BKPSDM operator's form to record or correct an official."""
+
+    nip = StringField(_l("NIP"), validators=[DataRequired(), Length(max=40)],
+                      description=_l("18 angka, boleh dengan spasi: 19700512 199803 1 004"))
+    nip_kind = SelectField(_l("Jenis NIP"), choices=choices(NIP_KINDS),
+                           description=_l("NIP PPPK dibaca berbeda: tanggal lahir tidak diambil "
+                                          "dari NIP."))
+    name = StringField(_l("Nama lengkap dengan gelar"),
+                       validators=[DataRequired(), Length(max=200)])
+    rank = StringField(_l("Pangkat/golongan"), validators=[Optional(), Length(max=100)],
+                       description=_l("Contoh: Pembina Tingkat I (IV/b)"))
+    position_title = StringField(_l("Jabatan definitif"), validators=[Optional(), Length(max=200)],
+                                 description=_l("Isi bila jabatan definitifnya tidak dilacak di "
+                                                "aplikasi ini, mis. Sekretaris Dinas Pendidikan."))
+    is_active = BooleanField(_l("Aktif"), default=True)
+    submit = SubmitField(_l("Simpan"))
+
+
+def attach_violation(form, exc):
+    """Show a refused rule's message on its form field, or as a flash when it has none."""
+    field = getattr(form, exc.field, None) if exc.field else None
+    if field is not None and not isinstance(field, SubmitField):
+        field.errors = list(field.errors) + [exc.message]
+    else:
+        flash(exc.message, "danger")
