@@ -10,7 +10,7 @@ from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Post
-from plt_tracker.registry.operations import current_appointment
+from plt_tracker.registry.operations import current_appointment, set_holder
 from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.models import (ACTING_KINDS, VACANCY_REASONS, ActingAssignment,
                                           ActingExtension, Vacancy)
@@ -80,13 +80,24 @@ def name_acting(post, official, kind, start_date, end_date, *, today, letter_num
     if kind == "plt" and vacancy is None:
         raise RuleViolation("Plt hanya dapat ditunjuk untuk jabatan yang kosong", "kind")
     if vacancy is not None:
+        if vacancy.post_id != post.id:
+            raise RuleViolation("Kekosongan itu bukan milik jabatan ini", "kind")
         _inside_vacancy(vacancy, start_date)
+    elif current_appointment(post.id, start_date) is None:
+        # A Plh without a vacancy stands in for a holder who is temporarily absent.
+        raise RuleViolation(
+            f"Jabatan ini tidak memiliki pejabat definitif pada {start_date:%d/%m/%Y}; "
+            f"catat dulu kekosongannya", "start_date")
     if kind == "plt":
         _one_plt_at_a_time(post.id, start_date, end_date, today)
     assignment = ActingAssignment(
         post_id=post.id, vacancy_id=vacancy.id if vacancy else None, official_id=official.id,
         kind=kind, letter_number=letter_number or None, letter_date=letter_date,
         start_date=start_date, end_date=end_date)
+    if vacancy is not None and vacancy.end_date is not None and end_date >= vacancy.end_date:
+        # Recorded after the fact: the service stopped when the post was filled.
+        assignment.ended_on = vacancy.end_date - dt.timedelta(days=1)
+        assignment.end_note = "Jabatan terisi definitif"
     db.session.add(assignment)
     db.session.flush()
     record("create", "acting", assignment.id,
@@ -112,6 +123,9 @@ def extend_acting(assignment, end_date, *, today, letter_number=None, letter_dat
     vacancy = assignment.vacancy
     if vacancy is not None and vacancy.end_date is not None:
         raise RuleViolation("Jabatan ini sudah terisi definitif", "end_date")
+    if assignment.kind == "plt":
+        _one_plt_at_a_time(assignment.post_id, assignment.start_date, end_date, today,
+                           exclude_id=assignment.id)
     extension = ActingExtension(assignment_id=assignment.id, letter_number=letter_number or None,
                                 letter_date=letter_date, end_date=end_date, note=note or None)
     db.session.add(extension)
@@ -157,6 +171,11 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
     _not_future(start_date, today, "Tanggal pelantikan", "start_date")
     if sk_date is not None:
         _not_future(sk_date, today, "Tanggal SK", "sk_date")
+    for acting in vacancy.actings:
+        if acting.start_date >= start_date:
+            raise RuleViolation(
+                f"Tanggal pelantikan harus sesudah mulai tugas {acting.kind_label} "
+                f"{acting.official.name} ({acting.start_date:%d/%m/%Y})", "start_date")
     appointment = Appointment(post_id=post.id, official_id=official.id, sk_number=sk_number or None,
                               sk_date=sk_date, start_date=start_date)
     db.session.add(appointment)
@@ -177,6 +196,27 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
     return appointment
 
 
+def record_holder(post, official, start_date, *, today, sk_number=None, sk_date=None):
+    """Record the current definitive holder of a post that is neither held nor vacant."""
+    lock_post(post.id)
+    if open_vacancy_of(post.id) is not None:
+        raise RuleViolation("Jabatan ini sedang kosong; catat pelantikan pejabat definitif",
+                            "official")
+    last = db.session.scalars(db.select(Vacancy).filter_by(post_id=post.id)
+                              .order_by(Vacancy.end_date.desc())).first()
+    if start_date is None and last is not None:
+        raise RuleViolation("Tanggal pelantikan wajib diisi", "start_date")
+    if start_date is not None:
+        _not_future(start_date, today, "Tanggal pelantikan", "start_date")
+        if last is not None and start_date < last.end_date:
+            raise RuleViolation(
+                f"Tanggal pelantikan tidak boleh sebelum kekosongan sebelumnya berakhir "
+                f"({last.end_date:%d/%m/%Y})", "start_date")
+    if sk_date is not None:
+        _not_future(sk_date, today, "Tanggal SK", "sk_date")
+    return set_holder(post, official, start_date=start_date, sk_number=sk_number, sk_date=sk_date)
+
+
 def letter_end(assignment, as_of):
     """Return the last day covered by an assignment's letters known on `as_of`."""
     extensions = [rules.LetterEnd(e.end_date, e.letter_date) for e in assignment.extensions]
@@ -192,9 +232,11 @@ def _inside_vacancy(vacancy, start_date):
         raise RuleViolation("Mulai tugas harus sebelum jabatan terisi definitif", "start_date")
 
 
-def _one_plt_at_a_time(post_id, start_date, end_date, today):
+def _one_plt_at_a_time(post_id, start_date, end_date, today, exclude_id=None):
     others = db.session.scalars(db.select(ActingAssignment).filter_by(post_id=post_id, kind="plt"))
     for other in others:
+        if other.id == exclude_id:
+            continue
         other_end = rules.served_until(letter_end(other, max(today, other.start_date)),
                                        other.ended_on)
         if rules.intervals_overlap(start_date, end_date, other.start_date, other_end):
