@@ -57,6 +57,8 @@ DEFAULT_SETTINGS = {
     "bup_jpt": 60,
     "bup_administrator": 58,
     "bup_pengawas": 58,
+    # Flag codes switched off, comma-separated (e.g. "PLT_OVER_LIMIT" for a rule a pemda disputes)
+    "disabled_flags": "",
     # Rakor
     "rakor_weekday": 0,          # Monday
     "rakor_week_of_month": 1,    # first

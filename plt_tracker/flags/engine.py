@@ -1,0 +1,279 @@
+"""The rule engine: which vacancies (and holders) need attention on a date, and why.
+
+Pure functions of the facts in flags.facts: the same facts and date always
+give the same flags. Every number comes from `Context.thresholds` (the pemda's
+settings); a code listed in the `disabled_flags` setting is switched off.
+"""
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from plt_tracker.core.dates import add_months
+from plt_tracker.flags import retirement
+from plt_tracker.selection import progress
+from plt_tracker.vacancies import rules
+
+SEVERITIES = ("critical", "warning", "info")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One reason a vacancy or holder needs attention."""
+
+    code: str
+    severity: str  # info, warning, critical
+    reason: str  # an Indonesian sentence with the figures in it
+    follow_up: str  # tindak lanjut
+    figures: dict = field(default_factory=dict)
+
+
+def sort_flags(flags):
+    """Order flags from most to least severe, then by code."""
+    return sorted(flags, key=lambda f: (SEVERITY_RANK[f.severity], f.code))
+
+
+def worst_severity(flags):
+    """Return the most severe level among flags, or None."""
+    return min((f.severity for f in flags), key=SEVERITY_RANK.get, default=None)
+
+
+def evaluate(vacancies, ctx):
+    """Return {vacancy_id: [Flag, …]} for every vacancy, most severe first."""
+    multiple = _officials_acting_in_several(vacancies, ctx.as_of)
+    return {v.vacancy_id: evaluate_vacancy(v, ctx, multiple) for v in vacancies}
+
+
+def evaluate_vacancy(vacancy, ctx, multiple=None):
+    """Return the flags of one vacancy; `multiple` = {official_id: posts} from evaluate()."""
+    checks = (_vacant_long, _acting_letters, _plt_over_limit, _no_process, _stage_stalled,
+              _attempt_failed, _election_window, _escalated)
+    flags = [flag for check in checks for flag in check(vacancy, ctx)]
+    flags += _plt_multiple(vacancy, ctx, multiple or {})
+    return sort_flags(_enabled(flags, ctx))
+
+
+def evaluate_holder(holder, ctx):
+    """Return the flags of a definitive holder (retirement coming)."""
+    return _enabled(retirement.retirement_flags(holder, ctx, Flag), ctx)
+
+
+def _enabled(flags, ctx):
+    disabled = {c.strip().upper() for c in str(ctx.thresholds.get("disabled_flags") or "").split(",")}
+    return [f for f in flags if f.code not in disabled]
+
+
+def _days(vacancy, ctx):
+    return rules.days_vacant(vacancy.start_date, ctx.as_of)
+
+
+def _vacant_long(vacancy, ctx):
+    days = _days(vacancy, ctx)
+    warning, critical = int(ctx.thresholds["vacant_warning_days"]), int(ctx.thresholds["vacant_critical_days"])
+    if days >= critical:
+        severity, limit = "critical", critical
+    elif days >= warning:
+        severity, limit = "warning", warning
+    else:
+        return []
+    return [Flag("VACANT_LONG", severity,
+                 f"Jabatan kosong sejak {vacancy.start_date:%d/%m/%Y}, sudah {days} hari "
+                 f"(batas {limit} hari).",
+                 "Percepat pengisian definitif; laporkan hambatannya pada Rakor.",
+                 {"days_vacant": days, "threshold_days": limit,
+                  "vacant_since": vacancy.start_date.isoformat()})]
+
+
+def _acting_state(acting, as_of):
+    """Return (status, last day covered) of an acting letter on `as_of`."""
+    extensions = [rules.LetterEnd(end, known) for end, known in acting.extensions]
+    letter_end = rules.effective_end(acting.end_date, extensions, as_of)
+    status = rules.acting_status(acting.start_date, letter_end, acting.ended_on, as_of)
+    return status, rules.served_until(letter_end, acting.ended_on)
+
+
+def _acting_letters(vacancy, ctx):
+    """NO_ACTING, ACTING_EXPIRED and ACTING_ENDS_SOON: who covers the post, and until when."""
+    as_of = ctx.as_of
+    states = [(a, *_acting_state(a, as_of)) for a in vacancy.actings]
+    active = [(a, until) for a, status, until in states if status == "active"]
+    if active:
+        acting, until = max(active, key=lambda item: item[1])
+        horizon, by_rakor = _ends_soon_horizon(ctx)
+        successor = any(status == "future" and a.start_date <= until + dt.timedelta(days=1)
+                        for a, status, _ in states)
+        if until <= horizon and not successor:
+            days_left = (until - as_of).days
+            when = (f"sebelum/pada Rakor {horizon:%d/%m/%Y}" if by_rakor
+                    else f"dalam {int(ctx.thresholds['acting_ends_soon_days'])} hari")
+            return [Flag("ACTING_ENDS_SOON", "warning",
+                         f"Surat perintah {acting.kind.capitalize()} {acting.official_name} berakhir "
+                         f"{until:%d/%m/%Y} ({days_left} hari lagi), {when}.",
+                         "Siapkan perpanjangan surat perintah atau tunjuk pelaksana baru.",
+                         {"acting_name": acting.official_name, "acting_until": until.isoformat(),
+                          "days_left": days_left, "horizon": horizon.isoformat(),
+                          "next_rakor": ctx.next_rakor.isoformat() if by_rakor else None})]
+        return []
+    expired = [(a, until) for a, status, until in states if status == "expired"]
+    future = [a for a, status, _ in states if status == "future"]
+    if expired and not future:
+        acting, until = max(expired, key=lambda item: item[1])
+        days_over = (as_of - until).days
+        return [Flag("ACTING_EXPIRED", "critical",
+                     f"Surat perintah {acting.kind.capitalize()} {acting.official_name} berakhir "
+                     f"{until:%d/%m/%Y} ({days_over} hari lalu) tanpa perpanjangan atau pengganti.",
+                     "Terbitkan perpanjangan surat perintah atau tunjuk Plt baru segera.",
+                     {"acting_name": acting.official_name, "acting_until": until.isoformat(),
+                      "days_since_end": days_over})]
+    days = _days(vacancy, ctx)
+    return [Flag("NO_ACTING", "critical",
+                 f"Jabatan kosong {days} hari dan tidak ada Plt/Plh yang bertugas pada "
+                 f"{as_of:%d/%m/%Y}.",
+                 "Tunjuk Plt dengan surat perintah PPK.",
+                 {"days_vacant": days, "upcoming_acting": bool(future)})]
+
+
+def _ends_soon_horizon(ctx):
+    if ctx.next_rakor is not None and ctx.next_rakor >= ctx.as_of:
+        return ctx.next_rakor, True
+    return ctx.as_of + dt.timedelta(days=int(ctx.thresholds["acting_ends_soon_days"])), False
+
+
+def _plt_over_limit(vacancy, ctx):
+    plts = [a for a in vacancy.actings if a.kind == "plt" and a.start_date <= ctx.as_of]
+    if not plts:
+        return []
+    served = set()
+    for acting in plts:
+        _, until = _acting_state(acting, ctx.as_of)
+        last = min(until, ctx.as_of)
+        served.update(acting.start_date + dt.timedelta(days=n)
+                      for n in range((last - acting.start_date).days + 1))
+    months = int(ctx.thresholds["plt_limit_months"])
+    first = min(a.start_date for a in plts)
+    # "6 calendar months" counted from the first Plt day: 1 Jan..30 Jun is exactly 6 months.
+    limit_days = (add_months(first, months) - first).days
+    total = len(served)
+    if total <= limit_days:
+        return []
+    return [Flag("PLT_OVER_LIMIT", "critical",
+                 f"Jabatan dijabat Plt selama {total} hari sejak {first:%d/%m/%Y}, melebihi batas "
+                 f"{months} bulan ({limit_days} hari).",
+                 "Segera isi definitif; Plt hanya 3 bulan dan dapat diperpanjang sekali 3 bulan "
+                 "(SE BKN 2/SE/VII/2019).",
+                 {"plt_days": total, "limit_months": months, "limit_days": limit_days,
+                  "first_plt_start": first.isoformat()})]
+
+
+def _officials_acting_in_several(vacancies, as_of):
+    """Return {official_id: [post titles]} of officials active in two or more vacancies."""
+    posts = {}
+    for vacancy in vacancies:
+        for acting in vacancy.actings:
+            if _acting_state(acting, as_of)[0] == "active":
+                posts.setdefault(acting.official_id, [])
+                if vacancy.post not in posts[acting.official_id]:
+                    posts[acting.official_id].append(vacancy.post)
+    return {oid: titles for oid, titles in posts.items() if len(titles) >= 2}
+
+
+def _plt_multiple(vacancy, ctx, multiple):
+    for acting in vacancy.actings:
+        if acting.official_id in multiple and _acting_state(acting, ctx.as_of)[0] == "active":
+            titles = multiple[acting.official_id]
+            others = [t for t in titles if t != vacancy.post]
+            return [Flag("PLT_MULTIPLE", "warning",
+                         f"{acting.official_name} merangkap pelaksana di {len(titles)} jabatan kosong "
+                         f"(juga {', '.join(others)}).",
+                         "Bagi beban: tunjuk pelaksana lain untuk salah satu jabatan.",
+                         {"acting_name": acting.official_name, "post_count": len(titles),
+                          "posts": titles})]
+    return []
+
+
+def _no_process(vacancy, ctx):
+    days = _days(vacancy, ctx)
+    limit = int(ctx.thresholds["no_process_days"])
+    if vacancy.attempts or days < limit:
+        return []
+    return [Flag("NO_PROCESS", "warning",
+                 f"Jabatan kosong {days} hari dan belum ada proses pengisian yang dimulai "
+                 f"(batas {limit} hari).",
+                 "Tetapkan jalur pengisian (seleksi terbuka, job fit, manajemen talenta atau "
+                 "Baperjakat) dan mulai tahap pertama.",
+                 {"days_vacant": days, "threshold_days": limit})]
+
+
+def _stage_stalled(vacancy, ctx):
+    attempt = progress.latest_attempt(vacancy.attempts)
+    if attempt is None or attempt.status != "in_progress":
+        return []
+    now = progress.position(attempt, ctx.as_of)
+    expected = now.stage.expected_days if now.stage else None
+    if not expected or now.days_in_stage is None or now.days_in_stage <= expected:
+        return []
+    factor = float(ctx.thresholds["stage_stalled_factor_critical"])
+    severity = "critical" if now.days_in_stage >= factor * expected else "warning"
+    return [Flag("STAGE_STALLED", severity,
+                 f"Tahap {now.index} dari {now.count} ({now.stage.name}) sudah {now.days_in_stage} "
+                 f"hari, melebihi perkiraan {expected} hari.",
+                 "Tanyakan hambatan tahap ini kepada BKPSDM/pansel dan tetapkan tenggat.",
+                 {"route": attempt.route_name, "stage": now.stage.name, "stage_index": now.index,
+                  "stage_count": now.count, "days_in_stage": now.days_in_stage,
+                  "expected_days": expected, "critical_factor": factor})]
+
+
+def _attempt_failed(vacancy, ctx):
+    attempt = progress.latest_attempt(vacancy.attempts)
+    if attempt is None or attempt.status not in ("failed", "cancelled"):
+        return []
+    word = "gagal" if attempt.status == "failed" else "dibatalkan"
+    reason = f": {attempt.end_reason}" if attempt.end_reason else ""
+    return [Flag("ATTEMPT_FAILED", "warning",
+                 f"Proses {attempt.route_name} {word} pada {attempt.ended_on:%d/%m/%Y}{reason}; "
+                 f"belum ada proses baru.",
+                 "Mulai proses pengisian baru (ulang seleksi atau jalur lain).",
+                 {"route": attempt.route_name, "status": attempt.status,
+                  "ended_on": attempt.ended_on.isoformat(), "end_reason": attempt.end_reason})]
+
+
+def _election_window(vacancy, ctx):
+    attempt = progress.latest_attempt(vacancy.attempts)
+    if attempt is None or attempt.status != "in_progress" or attempt.has_minister_approval:
+        return []
+    spans = progress.projected_starts(attempt, ctx.as_of)
+    for stage in attempt.stages:
+        if stage.position not in spans:
+            continue
+        if not (stage.is_appointment_stage or stage.needs_minister_approval_check):
+            continue
+        start, end = spans[stage.position]
+        for window in ctx.windows:
+            if rules.intervals_overlap(start, end, window.start, window.end):
+                what = "masa Pj kepala daerah" if window.kind == "pj" else "masa larangan pilkada"
+                return [Flag("ELECTION_WINDOW", "warning",
+                             f"Tahap '{stage.name}' (perkiraan {start:%d/%m/%Y}–{end:%d/%m/%Y}) "
+                             f"jatuh dalam {what} '{window.name}' ({window.start:%d/%m/%Y}–"
+                             f"{window.end:%d/%m/%Y}) dan persetujuan tertulis Mendagri belum "
+                             f"tercatat.",
+                             "Ajukan dan catat persetujuan tertulis Mendagri sebelum pengangkatan "
+                             "(UU 10/2016 Pasal 71 dan 162).",
+                             {"stage": stage.name, "planned_start": start.isoformat(),
+                              "planned_end": end.isoformat(), "window": window.name,
+                              "window_kind": window.kind, "window_start": window.start.isoformat(),
+                              "window_end": window.end.isoformat()})]
+    return []
+
+
+def _escalated(vacancy, ctx):
+    needed = int(ctx.thresholds["escalation_reports"])
+    history = list(ctx.escalation_history)[:needed]
+    if needed <= 0 or len(history) < needed:
+        return []
+    if not all(vacancy.post_id in flagged for flagged in history):
+        return []
+    return [Flag("ESCALATED", "critical",
+                 f"Jabatan ini sudah ditandai peringatan atau lebih berat pada {needed} laporan "
+                 f"Rakor terakhir berturut-turut.",
+                 "Bupati/Sekda memutuskan langkah pengisian dan penanggung jawabnya pada Rakor ini.",
+                 {"reports": needed})]

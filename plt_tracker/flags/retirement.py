@@ -1,0 +1,50 @@
+"""Retirement dates from the NIP's birth date and the post kind's retirement age (BUP)."""
+import datetime as dt
+
+from plt_tracker.core.dates import add_months
+
+# Which BUP setting applies to each post kind (PP 11/2017 Pasal 239).
+BUP_SETTING = {
+    "jpt_madya": "bup_jpt",
+    "jpt_pratama": "bup_jpt",
+    "administrator": "bup_administrator",
+    "pengawas": "bup_pengawas",
+}
+
+
+def retirement_age(post_kind, thresholds):
+    """Return the retirement age (years) of a post kind from the settings."""
+    return int(thresholds[BUP_SETTING.get(post_kind, "bup_administrator")])
+
+
+def retirement_date(birth_date, age):
+    """Return the 1st of the month after the month in which `age` is reached."""
+    year = birth_date.year + age
+    month = birth_date.month
+    return dt.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def retirement_flags(holder, ctx, flag_class):
+    """Return RETIREMENT_SOON for a holder retiring within the warning months (or overdue)."""
+    if holder.birth_date is None:
+        return []
+    age = retirement_age(holder.post_kind, ctx.thresholds)
+    retires = retirement_date(holder.birth_date, age)
+    months = int(ctx.thresholds["retirement_warning_months"])
+    horizon = add_months(ctx.as_of, months)
+    if retires > horizon:
+        return []
+    days_left = (retires - ctx.as_of).days
+    if days_left >= 0:
+        reason = (f"{holder.official_name} mencapai BUP {age} tahun; pensiun {retires:%d/%m/%Y} "
+                  f"({days_left} hari lagi), jabatan akan kosong.")
+    else:
+        reason = (f"{holder.official_name} sudah mencapai BUP {age} tahun dan pensiun sejak "
+                  f"{retires:%d/%m/%Y}, tetapi masih tercatat sebagai pejabat definitif.")
+    return [flag_class("RETIREMENT_SOON", "info", reason,
+                       "Siapkan pengisian (izin seleksi/jalur lain) sebelum jabatan kosong, "
+                       "dan tunjuk Plt bila perlu.",
+                       {"official": holder.official_name, "nip": holder.nip,
+                        "birth_date": holder.birth_date.isoformat(), "bup": age,
+                        "retirement_date": retires.isoformat(), "days_left": days_left,
+                        "warning_months": months})]
