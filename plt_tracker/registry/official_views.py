@@ -1,2 +1,112 @@
-"""Views of this area."""
-from plt_tracker.registry import bp  # noqa: F401
+"""BKPSDM pages on officials: the searchable list, the form, and each official's "rangkap"."""
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from plt_tracker.auth.access import role_required
+from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.requests import as_of_from_request, get_owned
+from plt_tracker.registry import bp
+from plt_tracker.registry.forms import OfficialForm, attach_violation
+from plt_tracker.registry.models import Official
+from plt_tracker.registry.nip import format_nip, parse_nip
+from plt_tracker.registry.operations import create_official, update_official
+from plt_tracker.registry.queries import rangkap_of, search_officials
+
+
+@bp.app_template_filter("nip")
+def nip_filter(nip):
+    """Show a NIP in its usual groups."""
+    return format_nip(nip)
+
+
+@bp.route("/pejabat")
+@role_required("viewer")
+def officials():
+    """List the pemda's officials, searchable by name or NIP, a page at a time."""
+    as_of, error = as_of_from_request()
+    if error:
+        flash(error, "danger")
+    text = request.args.get("q", "").strip()
+    page = search_officials(current_user.instansi_id, text, request.args.get("page", 1, type=int))
+    rangkap = rangkap_of([o.id for o in page.items], as_of)
+    return render_template("registry/officials.html", page=page, q=text, rangkap=rangkap,
+                           as_of=as_of, post_url=_post_url)
+
+
+@bp.route("/pejabat/<int:official_id>")
+@role_required("viewer")
+def official_detail(official_id):
+    """Show an official: identity read from the NIP, definitive posts and acting ones."""
+    official = get_owned(Official, official_id, lambda o: o.instansi_id)
+    as_of, error = as_of_from_request()
+    if error:
+        flash(error, "danger")
+    rangkap = rangkap_of([official.id], as_of)[official.id]
+    return render_template("registry/official_detail.html", official=official, rangkap=rangkap,
+                           as_of=as_of, tmt=_tmt(official), post_url=_post_url)
+
+
+@bp.route("/pejabat/baru", methods=["GET", "POST"])
+@role_required("operator")
+def official_new():
+    """Record an official."""
+    form = OfficialForm()
+    del form.is_active
+    if form.validate_on_submit():
+        try:
+            with transaction():
+                official = create_official(
+                    current_user.instansi_id, form.nip.data, form.name.data,
+                    nip_kind=form.nip_kind.data, rank=form.rank.data,
+                    position_title=form.position_title.data)
+        except RuleViolation as exc:
+            attach_violation(form, exc)
+            return _form(form, None), 422
+        flash(_("Pejabat %(name)s dicatat.", name=official.name), "success")
+        return redirect(url_for("registry.official_detail", official_id=official.id))
+    return _form(form, None), 400 if form.errors else 200
+
+
+@bp.route("/pejabat/<int:official_id>/ubah", methods=["GET", "POST"])
+@role_required("operator")
+def official_edit(official_id):
+    """Correct an official's details."""
+    official = get_owned(Official, official_id, lambda o: o.instansi_id)
+    form = OfficialForm(obj=official)
+    if request.method == "GET":
+        form.nip.data = format_nip(official.nip)
+    if form.validate_on_submit():
+        try:
+            with transaction():
+                update_official(official, nip=form.nip.data, name=form.name.data,
+                                nip_kind=form.nip_kind.data, rank=form.rank.data,
+                                position_title=form.position_title.data,
+                                is_active=form.is_active.data)
+        except RuleViolation as exc:
+            attach_violation(form, exc)
+            return _form(form, official), 422
+        flash(_("Data pejabat %(name)s disimpan.", name=official.name), "success")
+        return redirect(url_for("registry.official_detail", official_id=official.id))
+    return _form(form, official), 400 if form.errors else 200
+
+
+def _form(form, official):
+    return render_template("registry/official_form.html", form=form, official=official)
+
+
+def _tmt(official):
+    """Return the TMT CPNS read from a PNS NIP (None for other numbers)."""
+    if official.nip_kind != "pns":
+        return None
+    try:
+        return parse_nip(official.nip).tmt
+    except ValueError:
+        return None
+
+
+def _post_url(post_id):
+    """Link to a post's history page once that page exists."""
+    if "registry.post_detail" not in current_app.view_functions:
+        return None
+    return url_for("registry.post_detail", post_id=post_id)
