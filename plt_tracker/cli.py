@@ -13,3 +13,4 @@ def fail(message):
 # Each area's commands attach themselves to `plt` on import.
 from plt_tracker.auth import commands as _auth  # noqa: E402,F401
 from plt_tracker.vacancies import commands as _vacancies  # noqa: E402,F401
+from plt_tracker.importer import commands as _importer  # noqa: E402,F401

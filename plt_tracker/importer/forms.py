@@ -1,0 +1,23 @@
+"""Forms of the spreadsheet import page."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import HiddenField, SubmitField
+from wtforms.validators import DataRequired
+
+
+class UploadForm(FlaskForm):
+    """Choose a spreadsheet to preview."""
+
+    file = FileField(_l("Berkas daftar jabatan (.xlsx atau .csv)"), validators=[
+        FileRequired(_l("Pilih berkas yang akan diimpor")),
+        FileAllowed(["xlsx", "csv"], _l("Berkas harus berformat .xlsx atau .csv")),
+    ])
+    submit = SubmitField(_l("Pratinjau"))
+
+
+class ConfirmForm(FlaskForm):
+    """Apply the previewed file (kept on the server under this token)."""
+
+    token = HiddenField(validators=[DataRequired()])
+    submit = SubmitField(_l("Terapkan impor"))

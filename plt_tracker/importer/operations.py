@@ -1,0 +1,240 @@
+"""Applying checked import rows to the register, all or nothing.
+
+The whole file runs through the real operations in one transaction. A dry run
+(and any file with an error) is rolled back at the end, so the preview shows
+exactly what applying would do, conflicts with the database included.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+
+from plt_tracker.audit.operations import record
+from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.extensions import db
+from plt_tracker.importer.parse import RowError
+from plt_tracker.registry import operations as registry
+from plt_tracker.registry.models import Official, Opd, Post
+from plt_tracker.settings.logic import get_settings
+from plt_tracker.vacancies import operations as vacancies
+from plt_tracker.vacancies.models import ActingAssignment, Vacancy
+from plt_tracker.vacancies.rules import default_planned_end
+
+ENTITIES = {
+    "opd": "OPD",
+    "post": "jabatan",
+    "official": "pejabat",
+    "holder": "pejabat definitif",
+    "vacancy": "kekosongan",
+    "acting": "Plt/Plh",
+}
+# Which spreadsheet column a refused field of each step points at.
+_COLUMN_OF = {
+    "opd": {"name": "opd", "kind": "opd"},
+    "post": {"title": "jabatan", "kind": "jenis_jabatan"},
+    "holder_official": {"nip": "nip_pejabat", "name": "nama_pejabat"},
+    "acting_official": {"nip": "nip_pelaksana", "name": "nama_pelaksana"},
+    "holder": {"official": "nip_pejabat"},
+    "vacancy": {"start_date": "kosong_sejak", "reason": "alasan_kosong"},
+    "acting": {"kind": "jenis_pelaksana", "start_date": "mulai_tugas", "end_date": "akhir_tugas",
+               "letter_date": "tanggal_surat"},
+}
+
+
+class _Rollback(Exception):
+    """Raised to undo a dry run or a file with errors."""
+
+
+@dataclass
+class RowOutcome:
+    """What importing one row does: the changes, or "tidak berubah"."""
+
+    row: int
+    opd: str
+    post: str
+    changes: list = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """The result of an import: counts, per-row changes and errors."""
+
+    dry_run: bool
+    created: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def changes(self):
+        return sum(self.created.values()) + sum(self.updated.values())
+
+    def summary_lines(self):
+        """Describe the counts in Indonesian, one line per kind of record."""
+        lines = []
+        for key, label in ENTITIES.items():
+            created, updated, same = self.created[key], self.updated[key], self.unchanged[key]
+            if created or updated or same:
+                text = f"{label}: {created} baru, {same} tidak berubah"
+                if updated:
+                    text += f", {updated} diperbarui"
+                lines.append(text)
+        return lines
+
+
+def run_import(rows, parse_errors, *, today, dry_run, source="berkas"):
+    """Apply the rows in one transaction; roll back on a dry run or any error."""
+    report = ImportReport(dry_run=dry_run, errors=list(parse_errors))
+    if report.errors:
+        return report
+    try:
+        with transaction():
+            importer = _Importer(report, today)
+            for row in rows:
+                importer.apply(row)
+            if not report.errors and report.changes:
+                record("import", "import", None,
+                       f"Impor {source}: " + "; ".join(report.summary_lines()),
+                       instansi_id=importer.instansi.id,
+                       after={"created": dict(report.created), "updated": dict(report.updated)})
+            if dry_run or report.errors:
+                raise _Rollback
+    except _Rollback:
+        return report
+    report.applied = True
+    return report
+
+
+class _Importer:
+    """Match each row against the register and create what is missing."""
+
+    def __init__(self, report, today):
+        self.report, self.today = report, today
+        self.instansi = registry.default_instansi()
+        self.months = int(get_settings(self.instansi.id)["acting_default_months"])
+        opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=self.instansi.id))
+        self.opds = {o.name.lower(): o for o in opds}
+
+    def apply(self, row):
+        """Apply one row; a refused step becomes an error of that row."""
+        self.outcome = RowOutcome(row.row, row.opd, row.title)
+        step = "opd"
+        try:
+            opd = self._opd(row)
+            step = "post"
+            post = self._post(opd, row)
+            vacancy = None
+            if row.holder is not None:
+                step = "holder_official"
+                official = self._official(row.holder)
+                step = "holder"
+                self._holder(post, official)
+            else:
+                step = "vacancy"
+                vacancy = self._vacancy(post, row)
+            if row.acting is not None:
+                step = "acting_official"
+                official = self._official(row.acting.person)
+                step = "acting"
+                self._acting(post, official, vacancy, row.acting)
+        except RuleViolation as exc:
+            column = _COLUMN_OF[step].get(exc.field) or next(iter(_COLUMN_OF[step].values()))
+            self.report.errors.append(RowError(row.row, column, exc.message))
+            return
+        if not self.outcome.changes:
+            self.outcome.changes.append("tidak berubah")
+        self.report.rows.append(self.outcome)
+
+    def _count(self, kind, key, text=None):
+        getattr(self.report, kind)[key] += 1
+        if text:
+            self.outcome.changes.append(text)
+
+    def _opd(self, row):
+        opd = self.opds.get(row.opd.lower())
+        if opd is not None:
+            self._count("unchanged", "opd")
+            return opd
+        opd = registry.create_opd(self.instansi.id, row.opd, row.opd_kind)
+        self.opds[opd.name.lower()] = opd
+        self._count("created", "opd", "OPD baru")
+        return opd
+
+    def _post(self, opd, row):
+        posts = db.session.scalars(db.select(Post).filter_by(opd_id=opd.id))
+        post = next((p for p in posts if p.title.lower() == row.title.lower()), None)
+        if post is not None:
+            self._count("unchanged", "post")
+            return post
+        post = registry.create_post(opd, row.title, row.kind, row.eselon)
+        self._count("created", "post", "jabatan baru")
+        return post
+
+    def _official(self, person):
+        official = db.session.scalar(db.select(Official).filter_by(nip=person.nip))
+        if official is None:
+            official = registry.create_official(self.instansi.id, person.nip, person.name,
+                                                position_title=person.position_title)
+            self._count("created", "official", f"pejabat baru {person.name}")
+            return official
+        if official.instansi_id != self.instansi.id:
+            raise RuleViolation(f"NIP {person.nip} terdaftar pada pemda lain", "nip")
+        if person.position_title and not official.position_title:
+            registry.update_official(official, nip=official.nip, name=official.name,
+                                     nip_kind=official.nip_kind, rank=official.rank,
+                                     position_title=person.position_title,
+                                     is_active=official.is_active)
+            self._count("updated", "official", f"jabatan definitif {official.name} dicatat")
+        else:
+            self._count("unchanged", "official")
+        return official
+
+    def _holder(self, post, official):
+        current = registry.current_appointment(post.id)
+        if current is not None and current.official_id == official.id:
+            self._count("unchanged", "holder")
+            return
+        if current is not None:
+            raise RuleViolation(
+                f"Di basis data {post.title} dijabat {current.official.name} "
+                f"({current.official.nip}), bukan NIP ini", "official")
+        open_vacancy = vacancies.open_vacancy_of(post.id)
+        if open_vacancy is not None:
+            raise RuleViolation(
+                f"Di basis data {post.title} tercatat kosong sejak "
+                f"{open_vacancy.start_date:%d/%m/%Y}; catat pengangkatannya di halaman jabatan",
+                "official")
+        registry.set_holder(post, official)
+        self._count("created", "holder", f"pejabat definitif {official.name}")
+
+    def _vacancy(self, post, row):
+        same = db.session.scalar(db.select(Vacancy).filter_by(post_id=post.id,
+                                                               start_date=row.vacancy_start))
+        if same is not None:
+            self._count("unchanged", "vacancy")
+            return same
+        other = vacancies.open_vacancy_of(post.id)
+        if other is not None:
+            raise RuleViolation(
+                f"Di basis data {post.title} sudah kosong sejak {other.start_date:%d/%m/%Y}",
+                "start_date")
+        vacancy = vacancies.open_vacancy(post, row.vacancy_start, row.reason, today=self.today)
+        self._count("created", "vacancy", f"kosong sejak {row.vacancy_start:%d/%m/%Y}")
+        return vacancy
+
+    def _acting(self, post, official, vacancy, acting):
+        same = db.session.scalar(db.select(ActingAssignment.id).filter_by(
+            post_id=post.id, official_id=official.id, start_date=acting.start))
+        if same is not None:
+            self._count("unchanged", "acting")
+            return
+        end = acting.end or default_planned_end(acting.start, self.months)
+        vacancies.name_acting(post, official, acting.kind, acting.start, end, today=self.today,
+                              letter_number=acting.letter_number, letter_date=acting.letter_date,
+                              vacancy=vacancy)
+        self._count("created", "acting",
+                    f"{acting.kind.capitalize()} {official.name} sampai {end:%d/%m/%Y}")

@@ -1,0 +1,116 @@
+"""The admin import page: upload, preview, confirm; roles and CSRF."""
+import io
+
+import openpyxl
+import pytest
+
+from plt_tracker.importer.parse import COLUMNS
+from tests.conftest import csrf_from
+from tests.importer.helpers import counts, good_rows, write_csv
+
+
+def _upload(client, path, token):
+    with open(path, "rb") as stream:
+        data = {"file": (io.BytesIO(stream.read()), path.name), "csrf_token": token}
+    return client.post("/impor", data=data, content_type="multipart/form-data")
+
+
+def test_preview_then_confirm(app, client, login_as, tmp_path):
+    login_as("admin")
+    page = client.get("/impor")
+    assert page.status_code == 200 and b'type="file"' in page.data
+    before = counts()
+
+    preview = _upload(client, write_csv(tmp_path / "daftar.csv", good_rows()), client.csrf)
+
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200, html[:2000]
+    assert "jabatan: 3 baru" in html and "Terapkan impor" in html
+    assert counts() == before
+    # Only a token goes back to the browser, never the parsed rows.
+    assert "Kepala Dinas Sosial" in html and 'name="token"' in html
+    token = html.split('name="token" type="hidden" value="')[1].split('"')[0]
+
+    done = client.post("/impor/terapkan", data={"token": token, "csrf_token": csrf_from(html)})
+    assert done.status_code == 302
+    assert counts()["Post"] == 3
+    assert "selesai" in client.get("/impor").get_data(as_text=True)
+    # The stored file is gone: confirming again finds nothing and changes nothing.
+    after = counts()
+    again = client.post("/impor/terapkan", data={"token": token, "csrf_token": client.csrf},
+                        follow_redirects=True)
+    assert "tidak ditemukan" in again.get_data(as_text=True)
+    assert counts() == after
+
+
+def test_preview_shows_errors_and_offers_no_confirm(app, client, login_as, tmp_path):
+    login_as("admin")
+    rows = good_rows()
+    rows[0][3] = "123"
+    response = _upload(client, write_csv(tmp_path / "salah.csv", rows), client.csrf)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "nip_pejabat" in html and "NIP harus 18 angka" in html
+    assert "Terapkan impor" not in html
+    assert counts()["Post"] == 0
+
+
+def test_confirm_with_a_forged_token_changes_nothing(app, client, login_as, tmp_path):
+    login_as("admin")
+    _upload(client, write_csv(tmp_path / "daftar.csv", good_rows()), client.csrf)
+    response = client.post("/impor/terapkan", data={"token": "tebakan", "csrf_token": client.csrf},
+                           follow_redirects=True)
+    assert "tidak ditemukan" in response.get_data(as_text=True)
+    assert counts()["Post"] == 0
+
+
+def test_wrong_file_type_is_refused(app, client, login_as):
+    login_as("admin")
+    data = {"file": (io.BytesIO(b"hello"), "daftar.txt"), "csrf_token": client.csrf}
+    response = client.post("/impor", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert ".xlsx atau .csv" in response.get_data(as_text=True)
+
+
+def test_upload_without_csrf_is_refused(app, client, login_as, tmp_path):
+    login_as("admin")
+    response = _upload(client, write_csv(tmp_path / "daftar.csv", good_rows()), "palsu")
+    assert response.status_code == 400
+    assert counts()["Post"] == 0
+
+
+def test_confirm_without_csrf_is_refused(app, client, login_as, tmp_path):
+    login_as("admin")
+    html = _upload(client, write_csv(tmp_path / "daftar.csv", good_rows()),
+                   client.csrf).get_data(as_text=True)
+    token = html.split('name="token" type="hidden" value="')[1].split('"')[0]
+    response = client.post("/impor/terapkan", data={"token": token})
+    assert response.status_code == 400
+    assert counts()["Post"] == 0
+
+
+@pytest.mark.parametrize("role", ["viewer", "operator"])
+def test_viewer_and_operator_are_refused(app, client, login_as, tmp_path, role):
+    login_as(role)
+    assert client.get("/impor").status_code == 403
+    assert client.get("/impor/templat.xlsx").status_code == 403
+    assert _upload(client, write_csv(tmp_path / "d.csv", good_rows()),
+                   client.csrf).status_code == 403
+    assert client.post("/impor/terapkan", data={"token": "x", "csrf_token": client.csrf}
+                       ).status_code == 403
+    assert counts()["Post"] == 0
+
+
+def test_template_has_every_column_and_imports_as_is(app, client, login_as, tmp_path):
+    login_as("admin")
+    response = client.get("/impor/templat.xlsx")
+    assert response.status_code == 200
+    path = tmp_path / "templat.xlsx"
+    path.write_bytes(response.data)
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[1]] == COLUMNS
+    assert sheet["G2"].is_date  # kosong_sejak is a real Excel date
+
+    preview = _upload(client, path, client.csrf)
+    assert preview.status_code == 200, preview.get_data(as_text=True)[:2000]
+    assert "Plt/Plh: 1 baru" in preview.get_data(as_text=True)
