@@ -206,3 +206,16 @@ def official_choices(instansi_id):
         db.select(Official.id, Official.name, Official.nip)
         .filter_by(instansi_id=instansi_id, is_active=True).order_by(Official.name))
     return [(oid, f"{name} — {nip}") for oid, name, nip in rows]
+
+
+def other_vacant_posts_acted(official_id, post_id, day):
+    """Return the other vacant posts an official acts in on `day` (for a "rangkap" warning)."""
+    query = (db.select(ActingAssignment).join(ActingAssignment.post)
+             .options(contains_eager(ActingAssignment.post),
+                      selectinload(ActingAssignment.extensions))
+             .filter(ActingAssignment.official_id == official_id,
+                     ActingAssignment.post_id != post_id,
+                     ActingAssignment.vacancy_id.is_not(None),
+                     ActingAssignment.start_date <= day))
+    return [acting.post for acting in db.session.scalars(query).unique()
+            if acting_on(acting, day)[0] == "active"]

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("vacancies", __name__)
 
-from plt_tracker.vacancies import views  # noqa: E402,F401
+from plt_tracker.vacancies import action_views, views  # noqa: E402,F401

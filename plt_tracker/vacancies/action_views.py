@@ -1,0 +1,188 @@
+"""The BKPSDM operator's actions on a post: vacancy, Plt/Plh, extension, end, appointment."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from plt_tracker.auth.access import role_required
+from plt_tracker.core.dates import today
+from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.requests import get_owned
+from plt_tracker.registry.models import Official, Post
+from plt_tracker.registry.post_queries import official_choices, other_vacant_posts_acted
+from plt_tracker.settings.logic import get_setting
+from plt_tracker.vacancies import bp, rules
+from plt_tracker.vacancies import operations as ops
+from plt_tracker.vacancies.forms import (ActingForm, AppointmentForm, EndActingForm, ExtendForm,
+                                         HolderForm, VacancyForm)
+from plt_tracker.vacancies.models import ActingAssignment
+
+# Operations name the official "official"; the forms call the select "official_id".
+_FIELD_ALIASES = {"official": "official_id"}
+
+
+@bp.route("/jabatan/<int:post_id>/kosong", methods=["GET", "POST"])
+@role_required("operator")
+def open_vacancy(post_id):
+    """Record that a post became vacant."""
+    post = _own_post(post_id)
+    form = VacancyForm()
+
+    def change():
+        ops.open_vacancy(post, form.start_date.data, form.reason.data, today=today(),
+                         reason_note=form.reason_note.data)
+        return _("Kekosongan %(post)s dicatat.", post=post.title)
+
+    return _handle(form, post, _("Catat jabatan kosong"), change)
+
+
+@bp.route("/jabatan/<int:post_id>/pelaksana", methods=["GET", "POST"])
+@role_required("operator")
+def name_acting(post_id):
+    """Name a Plt or Plh for a post (a Plh also while the holder is temporarily absent)."""
+    post = _own_post(post_id)
+    vacancy = ops.open_vacancy_of(post.id)
+    form = ActingForm()
+    form.official_id.choices = _official_choices()
+    if vacancy is None:
+        form.kind.data = form.kind.data or "plh"
+    months = int(get_setting(current_user.instansi_id, "acting_default_months"))
+    form.end_date.description = _("Kosongkan untuk mulai tugas + %(months)d bulan", months=months)
+
+    def change():
+        official = _own_official(form.official_id.data)
+        start = form.start_date.data
+        end = form.end_date.data or rules.default_planned_end(start, months)
+        acting = ops.name_acting(post, official, form.kind.data, start, end, today=today(),
+                                 letter_number=form.letter_number.data,
+                                 letter_date=form.letter_date.data, vacancy=vacancy)
+        return _("%(name)s ditunjuk sebagai %(kind)s %(post)s sampai %(end)s.",
+                 name=official.name, kind=acting.kind_label, post=post.title,
+                 end=end.strftime("%d/%m/%Y"))
+
+    def warn():
+        start = form.start_date.data
+        for other in other_vacant_posts_acted(form.official_id.data, post.id, start):
+            flash(_("Perhatian: pejabat ini juga menjadi pelaksana %(post)s pada tanggal itu.",
+                    post=other.title), "warning")
+
+    return _handle(form, post, _("Tunjuk Plt / Plh"), change, after=warn)
+
+
+@bp.route("/pelaksana/<int:acting_id>/perpanjang", methods=["GET", "POST"])
+@role_required("operator")
+def extend_acting(acting_id):
+    """Extend an acting letter by a new letter kept as its own record."""
+    acting = _own_acting(acting_id)
+    form = ExtendForm()
+
+    def change():
+        ops.extend_acting(acting, form.end_date.data, today=today(),
+                          letter_number=form.letter_number.data,
+                          letter_date=form.letter_date.data, note=form.note.data)
+        return _("Tugas %(kind)s %(name)s diperpanjang.", kind=acting.kind_label,
+                 name=acting.official.name)
+
+    title = _("Perpanjang tugas %(kind)s %(name)s", kind=acting.kind_label,
+              name=acting.official.name)
+    return _handle(form, acting.post, title, change, acting=acting)
+
+
+@bp.route("/pelaksana/<int:acting_id>/akhiri", methods=["GET", "POST"])
+@role_required("operator")
+def end_acting(acting_id):
+    """End an acting assignment on its last day of service."""
+    acting = _own_acting(acting_id)
+    form = EndActingForm()
+
+    def change():
+        ops.end_acting(acting, form.ended_on.data, today=today(), note=form.note.data)
+        return _("Tugas %(kind)s %(name)s diakhiri.", kind=acting.kind_label,
+                 name=acting.official.name)
+
+    title = _("Akhiri tugas %(kind)s %(name)s", kind=acting.kind_label, name=acting.official.name)
+    return _handle(form, acting.post, title, change, acting=acting)
+
+
+@bp.route("/jabatan/<int:post_id>/pelantikan", methods=["GET", "POST"])
+@role_required("operator")
+def fill_vacancy(post_id):
+    """Record the definitive appointment, which ends the vacancy and its acting officials."""
+    post = _own_post(post_id)
+    vacancy = ops.open_vacancy_of(post.id)
+    if vacancy is None:
+        flash(_("Jabatan ini tidak sedang kosong."), "warning")
+        return redirect(url_for("registry.post_detail", post_id=post.id))
+    form = AppointmentForm()
+    form.official_id.choices = _official_choices()
+
+    def change():
+        official = _own_official(form.official_id.data)
+        ops.fill_vacancy(vacancy, official, form.start_date.data, today=today(),
+                         sk_number=form.sk_number.data, sk_date=form.sk_date.data)
+        return _("%(name)s dicatat sebagai pejabat definitif %(post)s.", name=official.name,
+                 post=post.title)
+
+    return _handle(form, post, _("Catat pelantikan pejabat definitif"), change)
+
+
+@bp.route("/jabatan/<int:post_id>/pejabat-definitif", methods=["GET", "POST"])
+@role_required("operator")
+def record_holder(post_id):
+    """Record the current definitive holder of a post that has no record yet."""
+    post = _own_post(post_id)
+    form = HolderForm()
+    form.official_id.choices = _official_choices()
+
+    def change():
+        official = _own_official(form.official_id.data)
+        ops.record_holder(post, official, form.start_date.data, today=today(),
+                          sk_number=form.sk_number.data, sk_date=form.sk_date.data)
+        return _("%(name)s dicatat sebagai pejabat definitif %(post)s.", name=official.name,
+                 post=post.title)
+
+    return _handle(form, post, _("Catat pejabat definitif"), change)
+
+
+def _handle(form, post, title, change, *, after=None, acting=None):
+    """Run a valid form's change in one transaction; re-show the form on any refusal."""
+    if form.validate_on_submit():
+        try:
+            with transaction():
+                message = change()
+        except RuleViolation as exc:
+            _attach(form, exc)
+        else:
+            flash(message, "success")
+            if after:
+                after()
+            return redirect(url_for("registry.post_detail", post_id=post.id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("vacancies/action_form.html", form=form, post=post, title=title,
+                           acting=acting), status
+
+
+def _attach(form, exc):
+    """Show a refused rule's message beside its field, or above the form."""
+    field = getattr(form, _FIELD_ALIASES.get(exc.field, exc.field or ""), None)
+    if field is not None and field.name != "submit":
+        field.errors.append(exc.message)
+    else:
+        flash(exc.message, "danger")
+
+
+def _own_post(post_id):
+    return get_owned(Post, post_id, lambda p: p.opd.instansi_id)
+
+
+def _own_acting(acting_id):
+    return get_owned(ActingAssignment, acting_id, lambda a: a.post.opd.instansi_id)
+
+
+def _own_official(official_id):
+    return get_owned(Official, official_id, lambda o: o.instansi_id)
+
+
+def _official_choices():
+    options = [(0, _("— pilih pejabat —"))] + official_choices(current_user.instansi_id)
+    return [SelectChoice(value=value, label=label) for value, label in options]
