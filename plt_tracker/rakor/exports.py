@@ -1,0 +1,167 @@
+"""Render a frozen report snapshot as HTML, PDF, Excel, JSON or CSV.
+
+Every format reads only the snapshot, never the live records, so a report
+from March reads the same in November whatever was edited since.
+"""
+import csv
+import datetime as dt
+import io
+import json
+
+import functools
+
+import pandas as pd
+from flask import render_template
+from flask_babel import force_locale, gettext as _
+
+FORMATS = {
+    "html": ("text/html; charset=utf-8", "html"),
+    "pdf": ("application/pdf", "pdf"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "json": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+}
+SEVERITY_LABELS = {"critical": "Kritis", "warning": "Peringatan", "info": "Info"}
+
+
+def in_indonesian(func):
+    """Render in Bahasa Indonesia whatever the reader's UI language (and outside requests)."""
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        with force_locale("id"):
+            return func(*args, **kwargs)
+
+    return wrapped
+
+
+def to_date(value):
+    """Turn a snapshot's ISO date back into a date (None stays None)."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+def filename(snapshot, fmt):
+    """Return the download name, e.g. laporan-rakor-2025-09-15-v2.pdf."""
+    return f"laporan-rakor-{snapshot['meeting_date']}-v{snapshot['version']}.{FORMATS[fmt][1]}"
+
+
+def summary_items(snapshot):
+    """Return the summary figures as (label, value) pairs in display order."""
+    s = snapshot["summary"]
+    return [
+        (_("Jabatan kepala OPD"), s["head_posts"]),
+        (_("Jabatan kosong"), s["vacant"]),
+        (_("Dijabat Plt"), s["plt"]),
+        (_("Dijabat Plh"), s["plh"]),
+        (_("Tanpa pelaksana"), s["no_acting"]),
+        (_("Ditandai kritis"), s["flagged_critical"]),
+        (_("Ditandai peringatan"), s["flagged_warning"]),
+        (_("Rata-rata lama kosong (hari)"), s["avg_days_vacant"]),
+        (_("Kosong terlama (hari)"), s["max_days_vacant"]),
+    ]
+
+
+@in_indonesian
+def render_html(snapshot):
+    """Render the printable page of a report (the PDF's source, and the html download)."""
+    return render_template("rakor/report_print.html", snap=snapshot, d=to_date,
+                           items=summary_items(snapshot), severity_labels=SEVERITY_LABELS)
+
+
+@in_indonesian
+def render_pdf(snapshot):
+    """Render the printable page to PDF with WeasyPrint (A4 landscape, local fonts)."""
+    from weasyprint import HTML
+
+    return HTML(string=render_html(snapshot), base_url=None).write_pdf()
+
+
+def detail_rows(snapshot):
+    """Return the flagged vacancies as flat rows with Indonesian column names."""
+    rows = []
+    for r in snapshot["rows"]:
+        stage = r["stage"]
+        if stage and r["stage_index"] and r["stage_count"]:
+            stage = f"{r['stage_index']}/{r['stage_count']} {stage}"
+        rows.append({
+            _("Tingkat"): SEVERITY_LABELS.get(r["severity"], r["severity"]),
+            "OPD": r["opd"],
+            _("Jabatan"): r["post"],
+            _("Kosong sejak"): to_date(r["vacant_since"]),
+            _("Lama kosong (hari)"): r["days_vacant"],
+            _("Lama kosong"): r["duration"],
+            _("Pelaksana"): f"{r['acting_kind']} {r['acting_name']}".strip(),
+            _("Jabatan definitif pelaksana"): r["acting_own_post"],
+            _("Akhir surat"): to_date(r["acting_until"]),
+            _("Jalur"): r["route"],
+            _("Tahap"): stage,
+            _("Hari di tahap"): r["days_in_stage"],
+            _("Tanda"): "; ".join(f"[{SEVERITY_LABELS.get(f['severity'], f['severity'])}] "
+                                  f"{f['code']}: {f['reason']}" for f in r["flags"]),
+            _("Tindak lanjut"): "; ".join(f["follow_up"] for f in r["flags"] if f["follow_up"]),
+        })
+    return rows
+
+
+@in_indonesian
+def render_xlsx(snapshot):
+    """Build the Excel workbook: a summary sheet and a detail sheet."""
+    head = [(_("Pemda"), snapshot["pemda"]), (_("Tanggal Rakor"), to_date(snapshot["meeting_date"])),
+            (_("Versi laporan"), snapshot["version"])]
+    summary = pd.DataFrame(head + summary_items(snapshot), columns=[_("Keterangan"), _("Nilai")])
+    columns = list(detail_rows({"rows": [_EMPTY_ROW]})[0])
+    detail = pd.DataFrame(detail_rows(snapshot), columns=columns)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl", date_format="DD/MM/YYYY") as writer:
+        for name, frame in ((_("Ringkasan"), summary), (_("Rincian"), detail)):
+            frame.to_excel(writer, sheet_name=name, index=False)
+            _tidy(writer.sheets[name], frame)
+    return buffer.getvalue()
+
+
+_EMPTY_ROW = {"severity": "", "opd": "", "post": "", "vacant_since": None, "days_vacant": 0,
+              "duration": "", "acting_kind": "", "acting_name": "", "acting_own_post": "",
+              "acting_until": None, "route": "", "stage": "", "stage_index": None,
+              "stage_count": None, "days_in_stage": None, "flags": []}
+
+
+def _tidy(sheet, frame):
+    """Freeze the header row, size the columns, show dates as dates."""
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(frame.columns, start=1):
+        values = [str(column)] + [str(v) for v in frame[column].tolist() if v is not None]
+        width = min(max(len(v) for v in values) + 2, 60)
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = max(width, 10)
+        for cell in sheet[letter][1:]:
+            if isinstance(cell.value, (dt.date, dt.datetime)):
+                cell.number_format = "DD/MM/YYYY"
+
+
+@in_indonesian
+def render_csv(snapshot):
+    """Return the flagged vacancies as CSV (dates ISO)."""
+    rows = detail_rows(snapshot)
+    columns = list(detail_rows({"rows": [_EMPTY_ROW]})[0])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def render_json(snapshot):
+    """Return the snapshot itself as JSON."""
+    return json.dumps(snapshot, ensure_ascii=False, indent=2)
+
+
+@in_indonesian
+def render(snapshot, fmt):
+    """Render a snapshot in one of FORMATS; returns bytes."""
+    if fmt == "pdf":
+        return render_pdf(snapshot)
+    if fmt == "xlsx":
+        return render_xlsx(snapshot)
+    text = {"html": render_html, "json": render_json, "csv": render_csv}[fmt](snapshot)
+    return text.encode("utf-8")

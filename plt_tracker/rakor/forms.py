@@ -1,0 +1,56 @@
+"""Forms of the Rakor pages: the rule, calendar changes, making a report."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
+
+from plt_tracker.rakor.calendar import WEEKDAYS, WEEKS
+
+_TIME = Regexp(r"^\d{1,2}:\d{2}$", message=_l("Tulis jam seperti 09:00"))
+
+
+class RuleForm(FlaskForm):
+    """The recurrence rule, the report lead time and the recipients."""
+
+    weekday = SelectField(_l("Hari"), coerce=int, choices=list(enumerate(WEEKDAYS)))
+    week_of_month = SelectField(_l("Minggu ke-"), coerce=int,
+                                choices=[(k, v.capitalize()) for k, v in WEEKS.items()])
+    time = StringField(_l("Jam Rakor"), validators=[DataRequired(), _TIME])
+    lead_days = IntegerField(_l("Laporan dibuat ... hari sebelum Rakor"),
+                             validators=[InputRequired(), NumberRange(0, 30)])
+    report_time = StringField(_l("Jam pembuatan laporan"), validators=[DataRequired(), _TIME])
+    recipients = TextAreaField(_l("Penerima email laporan"), validators=[Length(max=2000)],
+                               description=_l("Pisahkan alamat dengan koma atau baris baru."))
+    submit = SubmitField(_l("Simpan aturan"))
+
+
+class AddMeetingForm(FlaskForm):
+    """An extra meeting on top of the rule."""
+
+    meeting_date = DateField(_l("Tanggal Rakor tambahan"), validators=[DataRequired()])
+    note = StringField(_l("Catatan"), validators=[Length(max=300)])
+    submit = SubmitField(_l("Tambah Rakor"))
+
+
+class MoveMeetingForm(FlaskForm):
+    """Move one month's meeting to another date."""
+
+    rule_month = SelectField(_l("Rakor bulan"), validators=[DataRequired()])
+    meeting_date = DateField(_l("Tanggal baru"), validators=[DataRequired()])
+    note = StringField(_l("Catatan"), validators=[Length(max=300)])
+    submit = SubmitField(_l("Pindahkan"))
+
+
+class CancelMeetingForm(FlaskForm):
+    """Cancel a planned meeting."""
+
+    meeting = SelectField(_l("Rakor yang dibatalkan"), validators=[DataRequired()])
+    note = StringField(_l("Alasan"), validators=[Length(max=300)])
+    submit = SubmitField(_l("Batalkan Rakor"))
+
+
+class GenerateForm(FlaskForm):
+    """Make a new version of a meeting's report now."""
+
+    meeting_date = SelectField(_l("Rakor"), validators=[DataRequired()])
+    submit = SubmitField(_l("Buat laporan sekarang"))
