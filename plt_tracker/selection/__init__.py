@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("selection", __name__)
 
-from plt_tracker.selection import views  # noqa: E402,F401
+from plt_tracker.selection import route_views, views  # noqa: E402,F401

@@ -1,0 +1,101 @@
+"""Forms for filling attempts (operator) and routes/stages (admin)."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, HiddenField, IntegerField, SelectField,
+                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from plt_tracker.registry.models import POST_KINDS
+from plt_tracker.vacancies.forms import DayField
+
+
+def _required(label):
+    return DataRequired(message=_l("%(label)s wajib diisi", label=label))
+
+
+class StartAttemptForm(FlaskForm):
+    """Start filling a vacancy along a route."""
+
+    route_id = SelectField(_l("Jalur pengisian"), coerce=int,
+                           validators=[DataRequired(message=_l("Pilih jalur pengisian"))])
+    started_on = DayField(_l("Mulai proses"), validators=[_required(_l("Mulai proses"))])
+    note = TextAreaField(_l("Catatan"), validators=[Optional(), Length(max=2000)])
+    submit = SubmitField(_l("Mulai proses"))
+
+
+class StageForm(FlaskForm):
+    """Record a stage: start, finish, letter number, note (and, at inauguration, who)."""
+
+    started_on = DayField(_l("Mulai tahap"), validators=[_required(_l("Mulai tahap"))])
+    finished_on = DayField(_l("Selesai tahap"), validators=[Optional()],
+                           description=_l("Kosongkan bila tahap masih berjalan"))
+    document_number = StringField(_l("Nomor dokumen/surat"), validators=[Optional(), Length(max=100)])
+    note = TextAreaField(_l("Catatan"), validators=[Optional(), Length(max=2000)])
+    submit = SubmitField(_l("Simpan tahap"))
+
+
+class InaugurationForm(StageForm):
+    """The last stage: finishing it records the definitive appointment too."""
+
+    appointee = SelectField(_l("Pejabat yang dilantik"), coerce=int, validate_choice=True,
+                            description=_l("Wajib bila tahap ini selesai: pelantikan mengisi jabatan"))
+    sk_number = StringField(_l("Nomor SK pengangkatan"), validators=[Optional(), Length(max=100)])
+    sk_date = DayField(_l("Tanggal SK"), validators=[Optional()])
+
+
+class EndAttemptForm(FlaskForm):
+    """Mark an attempt failed or cancelled."""
+
+    status = SelectField(_l("Hasil"), choices=[("failed", _l("Gagal")), ("cancelled", _l("Dibatalkan"))])
+    ended_on = DayField(_l("Tanggal"), validators=[_required(_l("Tanggal"))])
+    reason = StringField(_l("Alasan"), validators=[_required(_l("Alasan")), Length(max=300)],
+                         description=_l("Mis. pelamar kurang dari 3, seleksi dibatalkan BKN"))
+    submit = SubmitField(_l("Simpan"))
+
+
+class ApprovalForm(FlaskForm):
+    """Record the Minister's written approval."""
+
+    number = StringField(_l("Nomor surat persetujuan Mendagri"),
+                         validators=[_required(_l("Nomor surat")), Length(max=100)])
+    approved_on = DayField(_l("Tanggal persetujuan"), validators=[_required(_l("Tanggal"))])
+    submit = SubmitField(_l("Catat persetujuan"))
+
+
+class RouteForm(FlaskForm):
+    """Edit a route."""
+
+    name = StringField(_l("Nama jalur"), validators=[_required(_l("Nama jalur")), Length(max=200)])
+    description = TextAreaField(_l("Keterangan"), validators=[Optional(), Length(max=2000)])
+    post_kinds = SelectMultipleField(_l("Berlaku untuk jenis jabatan"),
+                                     choices=list(POST_KINDS.items()))
+    is_active = BooleanField(_l("Aktif"))
+    submit = SubmitField(_l("Simpan jalur"))
+
+
+class StageEditForm(FlaskForm):
+    """Edit a stage of a route."""
+
+    name = StringField(_l("Nama tahap"), validators=[_required(_l("Nama tahap")), Length(max=200)])
+    expected_days = IntegerField(_l("Perkiraan lama (hari)"),
+                                 validators=[Optional(), NumberRange(min=0, max=3650)],
+                                 description=_l("Kosongkan bila tidak ada batas"))
+    needs_minister_approval_check = BooleanField(_l("Perlu persetujuan Mendagri dalam masa pilkada/Pj"))
+    is_appointment_stage = BooleanField(_l("Tahap pengangkatan (aturan masa pilkada)"))
+    ends_vacancy = BooleanField(_l("Selesainya tahap ini mengakhiri kekosongan (pelantikan)"))
+    submit = SubmitField(_l("Simpan tahap"))
+
+
+class NewStageForm(FlaskForm):
+    """Append a stage to a route."""
+
+    name = StringField(_l("Nama tahap"), validators=[_required(_l("Nama tahap")), Length(max=200)])
+    expected_days = IntegerField(_l("Perkiraan lama (hari)"),
+                                 validators=[Optional(), NumberRange(min=0, max=3650)])
+    submit = SubmitField(_l("Tambah tahap"))
+
+
+class MoveForm(FlaskForm):
+    """Move a stage up or down (a button form)."""
+
+    direction = HiddenField()

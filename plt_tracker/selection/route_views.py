@@ -1,0 +1,117 @@
+"""The admin's pages for the filling routes and their stages (global, audited)."""
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from plt_tracker.auth.access import role_required
+from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.extensions import db
+from plt_tracker.selection import bp
+from plt_tracker.selection import route_operations as ops
+from plt_tracker.selection.forms import MoveForm, NewStageForm, RouteForm, StageEditForm
+from plt_tracker.selection.models import Route, RouteStage
+from plt_tracker.selection.queries import all_routes
+
+
+@bp.route("/jalur")
+@role_required("admin")
+def routes():
+    """List the filling routes with their ordered stages."""
+    return render_template("selection/routes.html", routes=all_routes(), move_form=MoveForm())
+
+
+@bp.route("/jalur/<int:route_id>/ubah", methods=["GET", "POST"])
+@role_required("admin")
+def edit_route(route_id):
+    """Edit a route's name, description, post kinds and whether it is active."""
+    route = _get(Route, route_id)
+    form = RouteForm(obj=route)
+    if not form.is_submitted():
+        form.post_kinds.data = route.kinds
+
+    def change():
+        ops.update_route(route, instansi_id=current_user.instansi_id, name=form.name.data,
+                         description=form.description.data, post_kinds=form.post_kinds.data,
+                         is_active=form.is_active.data)
+        return _("Jalur %(name)s disimpan.", name=route.name)
+
+    return _handle(form, _("Ubah jalur %(name)s", name=route.name), change)
+
+
+@bp.route("/jalur/tahap/<int:stage_id>/ubah", methods=["GET", "POST"])
+@role_required("admin")
+def edit_stage(stage_id):
+    """Edit a stage's name, expected duration and rule markers."""
+    stage = _get(RouteStage, stage_id)
+    form = StageEditForm(obj=stage)
+
+    def change():
+        ops.update_stage(stage, instansi_id=current_user.instansi_id, name=form.name.data,
+                         expected_days=form.expected_days.data,
+                         needs_minister_approval_check=form.needs_minister_approval_check.data,
+                         is_appointment_stage=form.is_appointment_stage.data,
+                         ends_vacancy=form.ends_vacancy.data)
+        return _("Tahap %(name)s disimpan.", name=stage.name)
+
+    title = _("Ubah tahap %(n)d (%(route)s)", n=stage.position, route=stage.route.name)
+    return _handle(form, title, change)
+
+
+@bp.route("/jalur/<int:route_id>/tahap-baru", methods=["GET", "POST"])
+@role_required("admin")
+def add_stage(route_id):
+    """Add a stage to a route."""
+    route = _get(Route, route_id)
+    form = NewStageForm()
+
+    def change():
+        stage = ops.add_stage(route, instansi_id=current_user.instansi_id, name=form.name.data,
+                              expected_days=form.expected_days.data)
+        return _("Tahap %(name)s ditambahkan.", name=stage.name)
+
+    return _handle(form, _("Tambah tahap ke %(name)s", name=route.name), change)
+
+
+@bp.route("/jalur/tahap/<int:stage_id>/pindah", methods=["POST"])
+@role_required("admin")
+def move_stage(stage_id):
+    """Move a stage one place up or down."""
+    stage = _get(RouteStage, stage_id)
+    form = MoveForm()
+    if not form.validate_on_submit() or form.direction.data not in ("-1", "1"):
+        abort(400)
+    try:
+        with transaction():
+            ops.move_stage(stage, int(form.direction.data), instansi_id=current_user.instansi_id)
+    except RuleViolation as exc:
+        flash(exc.message, "danger")
+    else:
+        flash(_("Urutan tahap disimpan."), "success")
+    return redirect(url_for("selection.routes", _anchor=f"jalur-{stage.route_id}"))
+
+
+def _handle(form, title, change):
+    """Run a valid form's change in one transaction; re-show the form on any refusal."""
+    if form.validate_on_submit():
+        try:
+            with transaction():
+                message = change()
+        except RuleViolation as exc:
+            field = getattr(form, exc.field or "", None)
+            if field is not None and field.name != "submit":
+                field.errors.append(exc.message)
+            else:
+                flash(exc.message, "danger")
+        else:
+            flash(message, "success")
+            return redirect(url_for("selection.routes"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("selection/route_form.html", form=form, title=title), status
+
+
+def _get(model, object_id):
+    # Routes are global: any pemda's admin may edit them, so no instansi check here.
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    return obj

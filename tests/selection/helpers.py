@@ -1,0 +1,24 @@
+"""Helpers for selection tests: routes by code, attempts and stages through the operations."""
+import datetime as dt
+
+from plt_tracker.core.db import transaction
+from plt_tracker.extensions import db
+from plt_tracker.selection import operations as ops
+from plt_tracker.selection.models import Route
+
+FAR = dt.date(2100, 1, 1)
+
+
+def route(code):
+    return db.session.scalar(db.select(Route).filter_by(code=code))
+
+
+def start(vacancy, code="seleksi_terbuka", on=None):
+    with transaction():
+        return ops.start_attempt(vacancy, route(code), on or vacancy.start_date, today=FAR)
+
+
+def stage(attempt, position, started, finished=None, **kwargs):
+    target = [s for s in attempt.route.stages if s.position == position][0]
+    with transaction():
+        return ops.record_stage(attempt, target, started, finished_on=finished, today=FAR, **kwargs)
