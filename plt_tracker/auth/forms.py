@@ -24,6 +24,7 @@ class UserForm(FlaskForm):
     full_name = StringField(_l("Nama lengkap"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("Email"), validators=[Optional(), Length(max=200)])
     role = SelectField(_l("Peran"), choices=choices(ROLES))
-    password = PasswordField(_l("Kata sandi"), validators=[Optional(), Length(min=8)])
+    password = PasswordField(_l("Kata sandi"), validators=[
+        Optional(), Length(min=8, message=_l("Kata sandi minimal 8 karakter"))])
     is_active = BooleanField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))

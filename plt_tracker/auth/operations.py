@@ -29,14 +29,29 @@ def create_user(instansi_id, username, password, role, full_name, email=None):
     return user
 
 
-def update_user(user, *, full_name, email, role, is_active, password=None):
-    """Change a user's details, role, status and optionally password."""
+def update_user(user, *, full_name, email, role, is_active, password=None, actor=None):
+    """Change a user's details, role, status and optionally password.
+
+    `actor` is the admin making the change: they may not lock themselves out,
+    and a pemda never loses its last active admin.
+    """
     if role not in ROLES:
         raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
     if password and len(password) < MIN_PASSWORD:
         raise RuleViolation(f"Kata sandi minimal {MIN_PASSWORD} karakter", "password")
+    full_name = (full_name or "").strip()
+    if not full_name:
+        raise RuleViolation("Nama lengkap wajib diisi", "full_name")
+    if actor is not None and actor.id == user.id:
+        if not is_active:
+            raise RuleViolation("Anda tidak dapat menonaktifkan akun Anda sendiri", "is_active")
+        if role != "admin" and user.role == "admin":
+            raise RuleViolation("Anda tidak dapat mencabut peran admin dari akun Anda sendiri",
+                                "role")
+    if user.role == "admin" and user.is_active_flag and (role != "admin" or not is_active):
+        _keep_one_admin(user)
     before = snapshot(user, USER_FIELDS)
-    user.full_name = full_name.strip()
+    user.full_name = full_name
     user.email = email or None
     user.role = role
     user.is_active_flag = bool(is_active)
@@ -47,3 +62,13 @@ def update_user(user, *, full_name, email, role, is_active, password=None):
         record("update", "user", user.id, f"Pengguna {user.username} diubah",
                instansi_id=user.instansi_id, before=before, after=after)
     return user
+
+
+def _keep_one_admin(user):
+    """Refuse to remove the last active admin of a pemda (nobody could manage users)."""
+    others = db.session.scalar(
+        db.select(db.func.count(User.id)).filter(
+            User.instansi_id == user.instansi_id, User.role == "admin",
+            User.is_active_flag.is_(True), User.id != user.id))
+    if not others:
+        raise RuleViolation("Pemda harus memiliki sedikitnya satu admin aktif", "role")
