@@ -38,7 +38,6 @@ def create_app(config_class=Config, **overrides):
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
-    csrf.init_app(app)
     login.init_app(app)
 
     from plt_tracker.core import i18n, nav
@@ -51,6 +50,9 @@ def create_app(config_class=Config, **overrides):
 
     enable_sqlite_foreign_keys(app)
     _register_blueprints(app)
+    # After the blueprints, so an anonymous POST is sent to the login page before its
+    # CSRF token is checked.
+    csrf.init_app(app)
     _register_cli(app)
     return app
 
