@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from plt_tracker.audit.models import AuditEntry
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Official, Opd, Post
+from plt_tracker.registry.nip import format_nip
 from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.models import ActingAssignment, Vacancy
 from plt_tracker.vacancies.operations import letter_end
@@ -130,7 +131,9 @@ def post_history(post, as_of, today):
         .filter(Appointment.post_id == post.id)
         .order_by(Appointment.start_date.desc(), Appointment.id.desc())))
     vacancies = list(db.session.scalars(
-        db.select(Vacancy).filter_by(post_id=post.id).order_by(Vacancy.start_date.desc())))
+        db.select(Vacancy).filter_by(post_id=post.id)
+        .options(selectinload(Vacancy.filled_by).selectinload(Appointment.official))
+        .order_by(Vacancy.start_date.desc())))
     actings = list(db.session.scalars(
         db.select(ActingAssignment).join(ActingAssignment.official)
         .options(contains_eager(ActingAssignment.official),
@@ -205,7 +208,7 @@ def official_choices(instansi_id):
     rows = db.session.execute(
         db.select(Official.id, Official.name, Official.nip)
         .filter_by(instansi_id=instansi_id, is_active=True).order_by(Official.name))
-    return [(oid, f"{name} — {nip}") for oid, name, nip in rows]
+    return [(oid, f"{name} — {format_nip(nip)}") for oid, name, nip in rows]
 
 
 def other_vacant_posts_acted(official_id, post_id, day):

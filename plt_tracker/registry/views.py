@@ -1,6 +1,6 @@
 """The register of posts and one post's history page."""
 from flask import current_app, flash, render_template, request, url_for
-from flask_babel import format_datetime
+from flask_babel import format_datetime, lazy_gettext as _l
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
@@ -9,7 +9,19 @@ from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.extensions import db
 from plt_tracker.registry import bp
 from plt_tracker.registry.models import POST_KINDS, Opd, Post
+from plt_tracker.registry.nip import format_nip
 from plt_tracker.registry.post_queries import post_history, posts_on
+
+# How the audit log names the fields it shows; keys ending in "_id" are left out
+# because the entry's summary already names the post and the official.
+AUDIT_LABELS = {
+    "start_date": _l("Tanggal mulai"), "end_date": _l("Tanggal akhir"), "reason": _l("Alasan"),
+    "reason_note": _l("Keterangan"), "kind": _l("Jenis"), "letter_number": _l("Nomor surat"),
+    "letter_date": _l("Tanggal surat"), "ended_on": _l("Hari terakhir bertugas"),
+    "end_note": _l("Catatan akhir"), "official": _l("NIP pejabat"), "sk_number": _l("Nomor SK"),
+    "sk_date": _l("Tanggal SK"), "title": _l("Nama jabatan"), "eselon": _l("Eselon"),
+    "is_head": _l("Kepala OPD"), "is_active": _l("Aktif"),
+}
 
 
 @bp.route("/jabatan")
@@ -39,7 +51,8 @@ def post_detail(post_id):
     history = post_history(post, as_of, today())
     return render_template("registry/post_detail.html", post=post, as_of=as_of,
                            history=history, is_today=as_of == today(), official_url=official_url,
-                           format_datetime=format_datetime)
+                           format_datetime=format_datetime, format_nip=format_nip,
+                           audit_labels=AUDIT_LABELS)
 
 
 def official_url(official):

@@ -111,7 +111,7 @@ def test_posts_list_uses_a_fixed_number_of_queries(app, client, login_as, factor
 
 
 def test_post_of_another_pemda_is_not_found(app, client, login_as, factory):
-    from plt_tracker.registry.models import Instansi, Opd
+    from plt_tracker.registry.models import Instansi
     from plt_tracker.extensions import db
 
     login_as("viewer")

@@ -1,4 +1,4 @@
-"""The operator's actions through real HTTP: forms, refusals, roles, CSRF, audit on the post page."""
+"""The operator's actions over HTTP: forms, refusals, roles, CSRF, audit on the post page."""
 import datetime as dt
 import re
 
@@ -263,6 +263,6 @@ def test_audit_entries_with_before_and_after_on_the_post_page(app, client, login
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", log))
     assert user.full_name in text
     assert "diperpanjang sampai 30/11/2025" in text
-    assert "end_date : 2025-08-31 → 2025-11-30" in text
-    assert "ended_on : — → 2025-10-31" in text
-    assert "end_note : — → Pindah tugas" in text
+    assert "Tanggal akhir: 2025-08-31 → 2025-11-30" in text
+    assert "Hari terakhir bertugas: — → 2025-10-31" in text
+    assert "Catatan akhir: — → Pindah tugas" in text
