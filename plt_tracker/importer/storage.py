@@ -4,11 +4,14 @@ The parsed rows are never sent back to the browser: the confirm step reads the
 same file again, found by a random token that only this user's session knows.
 """
 import secrets
+import time
 from pathlib import Path
 
 from flask import current_app, session
 
 SESSION_KEY = "import_upload"
+# Previews nobody confirmed are removed after a day.
+MAX_AGE_SECONDS = 24 * 3600
 
 
 def _folder():
@@ -20,6 +23,7 @@ def _folder():
 def save_upload(storage):
     """Store an uploaded file under a new random token; remember it in the session."""
     discard_upload()
+    _remove_stale()
     suffix = Path(storage.filename or "").suffix.lower()
     token = secrets.token_urlsafe(24)
     storage.save(_folder() / f"{token}{suffix}")
@@ -41,3 +45,11 @@ def discard_upload():
     stored = session.pop(SESSION_KEY, None)
     if stored:
         (_folder() / f"{stored['token']}{stored['suffix']}").unlink(missing_ok=True)
+
+
+def _remove_stale():
+    """Delete uploads older than a day whose preview was never confirmed."""
+    limit = time.time() - MAX_AGE_SECONDS
+    for path in _folder().iterdir():
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)

@@ -170,3 +170,21 @@ def test_cli_reports_bad_rows_and_exits_non_zero(app, runner, tmp_path):
     assert "baris 3, kolom nip_pelaksana: NIP harus 18 angka" in result.output
     assert "tidak ada yang diubah" in result.output
     assert counts()["Post"] == 0
+
+
+def test_plh_on_a_filled_post_and_plt_refused_there(app, tmp_path):
+    rows = good_rows()
+    rows[0][7:14] = ["Plh", ACTING_NIP, "Drs. Ahmad Fiktif, M.Si.", "Sekretaris Dinas Kesehatan",
+                     "800/9/BKPSDM", "2025-07-01", "2025-07-01"]
+    report = _import(write_csv(tmp_path / "plh.csv", rows))
+    assert report.ok, report.errors
+    plh = db.session.scalar(db.select(ActingAssignment).filter_by(kind="plh"))
+    assert plh.vacancy_id is None and plh.post.title == "Kepala Dinas Kesehatan"
+
+    rows[0][7] = "Plt"
+    rows[0][12] = "2025-08-01"
+    rows[0][13] = "2025-08-01"
+    before = counts()
+    report = _import(write_csv(tmp_path / "plt.csv", rows))
+    assert [(e.row, e.column) for e in report.errors] == [(2, "jenis_pelaksana")]
+    assert counts() == before
