@@ -5,7 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Length, Optional
 
 from plt_tracker.auth.models import ROLES
-from plt_tracker.registry.forms import choices
+from plt_tracker.registry.forms import INVALID_CHOICE, REQUIRED, choices, max_length
 
 
 class LoginForm(FlaskForm):
@@ -20,10 +20,10 @@ class LoginForm(FlaskForm):
 class UserForm(FlaskForm):
     """An admin's form to add or change a user."""
 
-    username = StringField(_l("Nama pengguna"), validators=[DataRequired(), Length(max=64)])
-    full_name = StringField(_l("Nama lengkap"), validators=[DataRequired(), Length(max=200)])
-    email = EmailField(_l("Email"), validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Peran"), choices=choices(ROLES))
+    username = StringField(_l("Nama pengguna"), validators=[REQUIRED, max_length(64)])
+    full_name = StringField(_l("Nama lengkap"), validators=[REQUIRED, max_length(200)])
+    email = EmailField(_l("Email"), validators=[Optional(), max_length(200)])
+    role = SelectField(_l("Peran"), choices=choices(ROLES), invalid_choice_message=INVALID_CHOICE)
     password = PasswordField(_l("Kata sandi"), validators=[
         Optional(), Length(min=8, message=_l("Kata sandi minimal 8 karakter"))])
     is_active = BooleanField(_l("Aktif"), default=True)

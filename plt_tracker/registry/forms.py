@@ -11,6 +11,15 @@ from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 ESELONS = ["I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b"]
 NIP_KINDS = {"pns": _l("PNS"), "other": _l("PPPK (lainnya)")}
 
+# WTForms has no Indonesian catalogue, so every message a user can meet is given here.
+REQUIRED = DataRequired(message=_l("Wajib diisi"))
+INVALID_CHOICE = _l("Pilihan tidak dikenal")
+
+
+def max_length(count):
+    """Limit a text field's length, with an Indonesian message."""
+    return Length(max=count, message=_l("Paling banyak %(max)d karakter"))
+
 
 def choices(mapping):
     """Turn a {code: label} mapping into select options (WTForms 3.3 wants SelectChoice)."""
@@ -20,8 +29,9 @@ def choices(mapping):
 class OpdForm(FlaskForm):
     """An admin's form to add or change an OPD."""
 
-    name = StringField(_l("Nama OPD"), validators=[DataRequired(), Length(max=200)])
-    kind = SelectField(_l("Jenis OPD"), choices=choices(OPD_KINDS))
+    name = StringField(_l("Nama OPD"), validators=[REQUIRED, max_length(200)])
+    kind = SelectField(_l("Jenis OPD"), choices=choices(OPD_KINDS),
+                       invalid_choice_message=INVALID_CHOICE)
     is_active = BooleanField(_l("Aktif"), default=True,
                              description=_l("Nonaktifkan bila OPD dihapus dari struktur; "
                                             "riwayatnya tetap tersimpan."))
@@ -31,9 +41,11 @@ class OpdForm(FlaskForm):
 class PostForm(FlaskForm):
     """An admin's form to add or change a post (jabatan) of an OPD."""
 
-    title = StringField(_l("Nama jabatan"), validators=[DataRequired(), Length(max=200)])
-    kind = SelectField(_l("Jenis jabatan"), choices=choices(POST_KINDS))
+    title = StringField(_l("Nama jabatan"), validators=[REQUIRED, max_length(200)])
+    kind = SelectField(_l("Jenis jabatan"), choices=choices(POST_KINDS),
+                       invalid_choice_message=INVALID_CHOICE)
     eselon = SelectField(_l("Eselon"), choices=choices({"": "—", **{e: e for e in ESELONS}}),
+                         invalid_choice_message=INVALID_CHOICE,
                          validators=[Optional()])
     is_head = BooleanField(_l("Kepala OPD"), default=True)
     is_active = BooleanField(_l("Aktif"), default=True,
@@ -45,16 +57,17 @@ class PostForm(FlaskForm):
 class OfficialForm(FlaskForm):
     """A BKPSDM operator's form to record or correct an official."""
 
-    nip = StringField(_l("NIP"), validators=[DataRequired(), Length(max=40)],
+    nip = StringField(_l("NIP"), validators=[REQUIRED, max_length(40)],
                       description=_l("18 angka, boleh dengan spasi: 19700512 199803 1 004"))
     nip_kind = SelectField(_l("Jenis NIP"), choices=choices(NIP_KINDS),
+                           invalid_choice_message=INVALID_CHOICE,
                            description=_l("NIP PPPK dibaca berbeda: tanggal lahir tidak diambil "
                                           "dari NIP."))
     name = StringField(_l("Nama lengkap dengan gelar"),
-                       validators=[DataRequired(), Length(max=200)])
-    rank = StringField(_l("Pangkat/golongan"), validators=[Optional(), Length(max=100)],
+                       validators=[REQUIRED, max_length(200)])
+    rank = StringField(_l("Pangkat/golongan"), validators=[Optional(), max_length(100)],
                        description=_l("Contoh: Pembina Tingkat I (IV/b)"))
-    position_title = StringField(_l("Jabatan definitif"), validators=[Optional(), Length(max=200)],
+    position_title = StringField(_l("Jabatan definitif"), validators=[Optional(), max_length(200)],
                                  description=_l("Isi bila jabatan definitifnya tidak dilacak di "
                                                 "aplikasi ini, mis. Sekretaris Dinas Pendidikan."))
     is_active = BooleanField(_l("Aktif"), default=True)
