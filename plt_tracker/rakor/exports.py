@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import warnings
 
 import functools
 
@@ -73,7 +74,11 @@ def render_pdf(snapshot):
     """Render the printable page to PDF with WeasyPrint (A4 landscape, local fonts)."""
     from weasyprint import HTML
 
-    return HTML(string=render_html(snapshot), base_url=None).write_pdf()
+    html = render_html(snapshot)
+    with warnings.catch_warnings():
+        # Only a hint that a system library is missing (fonts are then embedded whole).
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+        return HTML(string=html, base_url=None).write_pdf()
 
 
 def detail_rows(snapshot):

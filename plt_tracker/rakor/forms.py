@@ -2,9 +2,17 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
 from plt_tracker.rakor.calendar import WEEKDAYS, WEEKS
+
+
+
+def choices(pairs):
+    """Turn (value, label) pairs into WTForms choices."""
+    return [SelectChoice(value=value, label=label) for value, label in pairs]
+
 
 _TIME = Regexp(r"^\d{1,2}:\d{2}$", message=_l("Tulis jam seperti 09:00"))
 
@@ -12,9 +20,9 @@ _TIME = Regexp(r"^\d{1,2}:\d{2}$", message=_l("Tulis jam seperti 09:00"))
 class RuleForm(FlaskForm):
     """The recurrence rule, the report lead time and the recipients."""
 
-    weekday = SelectField(_l("Hari"), coerce=int, choices=list(enumerate(WEEKDAYS)))
+    weekday = SelectField(_l("Hari"), coerce=int, choices=choices(enumerate(WEEKDAYS)))
     week_of_month = SelectField(_l("Minggu ke-"), coerce=int,
-                                choices=[(k, v.capitalize()) for k, v in WEEKS.items()])
+                                choices=choices((k, v.capitalize()) for k, v in WEEKS.items()))
     time = StringField(_l("Jam Rakor"), validators=[DataRequired(), _TIME])
     lead_days = IntegerField(_l("Laporan dibuat ... hari sebelum Rakor"),
                              validators=[InputRequired(), NumberRange(0, 30)])

@@ -10,7 +10,7 @@ from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.requests import get_owned
 from plt_tracker.rakor import bp, exports, queries
-from plt_tracker.rakor.forms import GenerateForm
+from plt_tracker.rakor.forms import GenerateForm, choices
 from plt_tracker.rakor.mail import deliver_pending
 from plt_tracker.rakor.models import RakorReport
 from plt_tracker.rakor.operations import generate_report, retry_failed_deliveries
@@ -24,7 +24,7 @@ def _generate_choices(instansi_id):
     day = today()
     start = (day.replace(day=1) - dt.timedelta(days=85)).replace(day=1)
     meetings = queries.meetings_between(instansi_id, start, day + dt.timedelta(days=62))
-    return [(m.date.isoformat(), f"{m.date:%d/%m/%Y}") for m in reversed(meetings)]
+    return choices((m.date.isoformat(), f"{m.date:%d/%m/%Y}") for m in reversed(meetings))
 
 
 def _archive_page(form=None, status=200):

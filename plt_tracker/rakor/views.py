@@ -9,7 +9,8 @@ from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.rakor import bp, calendar, operations, queries
-from plt_tracker.rakor.forms import AddMeetingForm, CancelMeetingForm, MoveMeetingForm, RuleForm
+from plt_tracker.rakor.forms import (AddMeetingForm, CancelMeetingForm, MoveMeetingForm, RuleForm,
+                                     choices)
 from plt_tracker.settings.logic import get_settings
 
 MONTHS_SHOWN = 12
@@ -44,14 +45,14 @@ def _meetings_page(status=200, **forms):
 def _choices(move_form, cancel_form, meetings):
     months = sorted({m.date.replace(day=1) for m in meetings if m.origin != "added"}
                     | {m.rule_date.replace(day=1) for m in meetings if m.rule_date})
-    move_form.rule_month.choices = [(d.isoformat(), f"{d:%m/%Y}") for d in months]
+    move_form.rule_month.choices = choices((d.isoformat(), f"{d:%m/%Y}") for d in months)
     options = []
     for m in meetings:
         if m.cancelled:
             continue
         value = f"id:{m.override_id}" if m.origin == "added" else f"month:{_month_of(m):%Y-%m-%d}"
         options.append((value, f"{m.date:%d/%m/%Y}"))
-    cancel_form.meeting.choices = options
+    cancel_form.meeting.choices = choices(options)
 
 
 def _month_of(meeting):
@@ -109,7 +110,7 @@ def add_meeting():
 def move_meeting():
     """Move one month's meeting to another date."""
     form = MoveMeetingForm()
-    form.rule_month.choices = [(form.rule_month.data, form.rule_month.data)]
+    form.rule_month.choices = choices([(form.rule_month.data, form.rule_month.data)])
     if not form.validate_on_submit():
         return _meetings_page(422, move_form=form)
     try:
@@ -129,7 +130,7 @@ def move_meeting():
 def cancel_meeting():
     """Cancel a planned meeting."""
     form = CancelMeetingForm()
-    form.meeting.choices = [(form.meeting.data, form.meeting.data)]
+    form.meeting.choices = choices([(form.meeting.data, form.meeting.data)])
     if not form.validate_on_submit():
         return _meetings_page(422, cancel_form=form)
     kind, _sep, value = (form.meeting.data or "").partition(":")

@@ -38,10 +38,11 @@ def make_report(instansi):
 
 @pytest.fixture
 def register(factory):
-    """A small register: one Plt (letter ends before the Rakor), one Plh, one without anybody.
+    """A small register of five head posts, four vacant on the 2 February 2026 Rakor.
 
-    Vacancies start on 1 June, 1 September and 1 December 2025; one more post is
-    held definitively (it counts as a head post but is not vacant).
+    Pendidikan (since 1 June 2025): its Plt's letter ends 31 January 2026, before
+    the meeting; Kesehatan (1 September): a Plh; Keuangan (1 December): nobody;
+    PUPR (1 October): a Plt until 30 June 2026. Inspektur is not vacant.
     """
     plt_vacancy = factory.vacancy(factory.post("Kepala Dinas Pendidikan"), start=dt.date(2025, 6, 1))
     plt_official = factory.official("Budi Santoso", position_title="Sekretaris Dinas Pendidikan")
@@ -49,5 +50,8 @@ def register(factory):
     plh_vacancy = factory.vacancy(factory.post("Kepala Dinas Kesehatan"), start=dt.date(2025, 9, 1))
     factory.acting(plh_vacancy, kind="plh", start=dt.date(2025, 9, 1), end=dt.date(2026, 6, 30))
     empty = factory.vacancy(factory.post("Kepala Badan Keuangan"), start=dt.date(2025, 12, 1))
+    active = factory.vacancy(factory.post("Kepala Dinas PUPR"), start=dt.date(2025, 10, 1))
+    factory.acting(active, factory.official("Sri Wahyuni"), start=dt.date(2025, 10, 1),
+                   end=dt.date(2026, 6, 30))
     factory.post("Inspektur")
-    return {"plt": plt_vacancy, "plh": plh_vacancy, "empty": empty}
+    return {"plt": plt_vacancy, "plh": plh_vacancy, "empty": empty, "active": active}
