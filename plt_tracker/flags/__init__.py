@@ -3,4 +3,12 @@ from flask import Blueprint
 
 bp = Blueprint("flags", __name__)
 
-from plt_tracker.flags import views  # noqa: E402,F401
+
+@bp.record_once
+def _register_template_globals(state):
+    from plt_tracker.flags import codes
+
+    codes.register(state.app)
+
+
+from plt_tracker.flags import range_views, views  # noqa: E402,F401

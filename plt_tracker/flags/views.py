@@ -1,2 +1,40 @@
-"""Views of this area."""
-from plt_tracker.flags import bp  # noqa: F401
+"""Pages of the flags area: upcoming vacancies, and the flags on a post's page."""
+from flask import flash, render_template, request
+from flask_login import current_user
+
+from plt_tracker.auth.access import role_required
+from plt_tracker.core.requests import as_of_from_request
+from plt_tracker.flags import bp
+from plt_tracker.flags.queries import flagged_vacancies, holder_flags, upcoming_retirements
+
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember"]
+
+
+@bp.app_context_processor
+def _post_flag_helper():
+    """Let the post page include its flags without its view knowing about the engine."""
+    return {"post_flags": post_flags}
+
+
+def post_flags(post_id, as_of):
+    """Return the flags of one post on `as_of`: its vacancy's, then its holder's."""
+    instansi_id = current_user.instansi_id
+    found = [f for row in flagged_vacancies(instansi_id, as_of) if row.post_id == post_id
+             for f in row.extra["flags"]]
+    found += [f for h in holder_flags(instansi_id, as_of) if h.post_id == post_id for f in h.flags]
+    return found
+
+
+@bp.route("/akan-kosong")
+@role_required("viewer")
+def upcoming():
+    """List holders who reach retirement age in the next 12 months, by month."""
+    as_of, error = as_of_from_request()
+    if error:
+        flash(error, "danger")
+    months = request.args.get("bulan", 12, type=int)
+    months = min(max(months, 1), 36)
+    groups = upcoming_retirements(current_user.instansi_id, as_of, months)
+    return render_template("flags/upcoming.html", groups=groups, as_of=as_of, months=months,
+                           month_name=lambda day: f"{MONTHS[day.month - 1]} {day.year}")

@@ -5,17 +5,28 @@ from plt_tracker.cli import fail, plt
 from plt_tracker.core.dates import parse_date, today
 from plt_tracker.core.output import render
 from plt_tracker.registry.operations import default_instansi
-from plt_tracker.vacancies.queries import vacancy_rows
 
 COLUMNS = ["opd", "post", "post_kind", "vacant_since", "days_vacant", "acting_kind", "acting_nip",
            "acting_name", "acting_until", "acting_status"]
-# Later areas (selection, flags) add their columns here.
-EXTRA_COLUMNS = []
+# Filling progress and flags (issue 3).
+EXTRA_COLUMNS = ["route", "stage", "stage_index", "stage_count", "days_in_stage", "severity",
+                 "flags"]
 
 
 def vacancy_records(instansi_id, as_of):
-    """Return the vacancy list as plain dicts, the fields the CLI and exports share."""
-    return [row.as_dict() for row in vacancy_rows(instansi_id, as_of)]
+    """Return the vacancy list as plain dicts, the fields the CLI and exports share.
+
+    Sorted by worst flag severity then days vacant; `flags` is the list of flag codes.
+    """
+    from plt_tracker.flags.queries import flagged_vacancies
+
+    records = []
+    for row in flagged_vacancies(instansi_id, as_of):
+        flags = row.extra.get("flags", [])
+        record = row.as_dict()
+        record["flags"] = [f.code for f in flags]
+        records.append(record)
+    return records
 
 
 @plt.command("vacancies")
@@ -32,4 +43,6 @@ def vacancies_command(as_of, fmt):
     columns = COLUMNS + EXTRA_COLUMNS
     if fmt == "json":
         records = [{c: r.get(c) for c in columns} for r in records]
+    else:
+        records = [dict(r, flags=" ".join(r["flags"])) for r in records]
     click.echo(render(records, columns, fmt))

@@ -1,19 +1,20 @@
-"""The Sekda's vacancy list."""
+"""The Sekda's vacancy list, with each vacancy's progress and flags."""
 from flask import flash, render_template, request
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.requests import as_of_from_request
 from plt_tracker.extensions import db
+from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
+from plt_tracker.flags.queries import SORTS, flagged_vacancies
 from plt_tracker.registry.models import POST_KINDS, Opd
 from plt_tracker.vacancies import bp
-from plt_tracker.vacancies.queries import vacancy_rows
 
 
 @bp.route("/")
 @role_required("viewer")
 def index():
-    """List every vacant post on the as-of date, longest vacant first."""
+    """List every vacant post on the as-of date, most severe flags first."""
     as_of, error = as_of_from_request()
     if error:
         flash(error, "danger")
@@ -23,8 +24,13 @@ def index():
         "acting_kind": request.args.get("pelaksana") or None,
         "no_acting": request.args.get("tanpa_pelaksana") == "1",
     }
-    rows = vacancy_rows(current_user.instansi_id, as_of, **filters)
+    code = request.args.get("flag") if request.args.get("flag") in FLAG_LABELS else None
+    severity = request.args.get("tingkat") if request.args.get("tingkat") in SEVERITY_LABELS else None
+    sort = request.args.get("urut") if request.args.get("urut") in SORTS else "severity"
+    rows = flagged_vacancies(current_user.instansi_id, as_of, sort=sort, code=code,
+                             severity=severity, **filters)
     opds = db.session.scalars(
         db.select(Opd).filter_by(instansi_id=current_user.instansi_id).order_by(Opd.name)).all()
+    filters.update(flag=code, severity=severity, sort=sort)
     return render_template("vacancies/index.html", rows=rows, as_of=as_of, filters=filters,
                            opds=opds, post_kinds=POST_KINDS)

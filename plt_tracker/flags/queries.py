@@ -1,0 +1,161 @@
+"""The flags of a pemda's vacancies and holders on a date, in a fixed number of queries."""
+from dataclasses import dataclass, field
+from typing import Optional
+import datetime as dt
+
+from sqlalchemy.orm import selectinload
+
+from plt_tracker.core.dates import add_months
+from plt_tracker.extensions import db
+from plt_tracker.flags import engine, retirement
+from plt_tracker.flags.facts import ActingFact, Context, DateRange, HolderFacts, VacancyFacts
+from plt_tracker.flags.history import recent_flag_history
+from plt_tracker.flags.models import ElectionWindow, PjPeriod
+from plt_tracker.rakor.upcoming import next_rakor_date
+from plt_tracker.registry.models import Appointment, Official, Opd, Post
+from plt_tracker.selection.queries import progress_by_vacancy
+from plt_tracker.settings.logic import get_settings
+from plt_tracker.vacancies.models import ActingAssignment
+from plt_tracker.vacancies.queries import vacancy_rows
+
+SORTS = ("severity", "days", "opd")
+
+
+def context_for(instansi_id, as_of, next_rakor=None):
+    """Return the engine's Context: settings, next Rakor, windows and report history."""
+    thresholds = get_settings(instansi_id)
+    if next_rakor is None:
+        next_rakor = next_rakor_date(instansi_id, as_of)
+    count = int(thresholds["escalation_reports"])
+    history = tuple(recent_flag_history(instansi_id, as_of, count)) if count > 0 else ()
+    return Context(as_of=as_of, thresholds=thresholds, next_rakor=next_rakor,
+                   windows=tuple(_windows(instansi_id)), escalation_history=history)
+
+
+def _windows(instansi_id):
+    for model, kind in ((ElectionWindow, "election"), (PjPeriod, "pj")):
+        for row in db.session.scalars(db.select(model).filter_by(instansi_id=instansi_id,
+                                                                 is_active=True)):
+            yield DateRange(row.name, row.start_date, row.end_date, kind)
+
+
+def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", code=None,
+                      severity=None, **filters):
+    """Return the vacancy rows on `as_of`, each with `row.extra` holding its progress and flags.
+
+    `row.extra` has route, stage, stage_index, stage_count, days_in_stage and
+    flags (list of engine.Flag, most severe first). Rows are sorted by worst
+    severity then days vacant (or `sort` = "days" / "opd"); `code` and
+    `severity` keep rows with such a flag; other `filters` are vacancy_rows'.
+    Flags are computed over every vacancy, so a filter never hides the other
+    post an official also acts in (PLT_MULTIPLE).
+    """
+    rows = vacancy_rows(instansi_id, as_of)
+    ids = [r.vacancy_id for r in rows]
+    progress = progress_by_vacancy(ids, as_of)
+    actings = _actings(ids)
+    facts = [VacancyFacts(vacancy_id=r.vacancy_id, post_id=r.post_id, opd=r.opd, post=r.post,
+                          post_kind=r.post_kind, start_date=r.vacant_since,
+                          actings=tuple(actings.get(r.vacancy_id, [])),
+                          attempts=tuple(progress[r.vacancy_id].attempts)) for r in rows]
+    flags = engine.evaluate(facts, context_for(instansi_id, as_of, next_rakor))
+    for row in rows:
+        row.extra.update(progress[row.vacancy_id].extra())
+        row.extra["flags"] = flags[row.vacancy_id]
+        row.extra["severity"] = engine.worst_severity(flags[row.vacancy_id]) or ""
+        row.extra["percent"] = progress[row.vacancy_id].percent
+    if any(filters.values()):
+        keep = {r.vacancy_id for r in vacancy_rows(instansi_id, as_of, **filters)}
+        rows = [r for r in rows if r.vacancy_id in keep]
+    if code:
+        rows = [r for r in rows if any(f.code == code for f in r.extra["flags"])]
+    if severity:
+        rows = [r for r in rows if any(f.severity == severity for f in r.extra["flags"])]
+    return sort_rows(rows, sort)
+
+
+def sort_rows(rows, sort="severity"):
+    """Sort flagged rows: by worst severity then days vacant, by days vacant, or by OPD."""
+    if sort == "days":
+        key = lambda r: (-r.days_vacant, r.opd, r.post)  # noqa: E731
+    elif sort == "opd":
+        key = lambda r: (r.opd, r.post)  # noqa: E731
+    else:
+        key = lambda r: (engine.SEVERITY_RANK.get(r.extra.get("severity"), 9),  # noqa: E731
+                         -r.days_vacant, r.opd, r.post)
+    return sorted(rows, key=key)
+
+
+def _actings(vacancy_ids):
+    """Return {vacancy_id: [ActingFact]} with every letter, including those starting later."""
+    if not vacancy_ids:
+        return {}
+    query = (db.select(ActingAssignment)
+             .options(selectinload(ActingAssignment.extensions),
+                      selectinload(ActingAssignment.official))
+             .filter(ActingAssignment.vacancy_id.in_(vacancy_ids)))
+    grouped = {}
+    for a in db.session.scalars(query):
+        grouped.setdefault(a.vacancy_id, []).append(ActingFact(
+            official_id=a.official_id, official_name=a.official.name, kind=a.kind,
+            start_date=a.start_date, end_date=a.end_date, ended_on=a.ended_on,
+            extensions=tuple((e.end_date, e.letter_date) for e in a.extensions)))
+    return grouped
+
+
+@dataclass
+class HolderRow:
+    """A definitive holder on the as-of date, with the retirement forecast and flags."""
+
+    post_id: int
+    opd: str
+    post: str
+    post_kind: str
+    official_id: int
+    official: str
+    nip: str
+    birth_date: Optional[dt.date]
+    retirement_date: Optional[dt.date]
+    flags: list = field(default_factory=list)
+
+
+def _holders(instansi_id, as_of, thresholds):
+    query = (db.select(Appointment.post_id, Opd.name, Post.title, Post.kind, Official.id,
+                       Official.name, Official.nip, Official.birth_date)
+             .join(Post, Appointment.post_id == Post.id).join(Opd, Post.opd_id == Opd.id)
+             .join(Official, Appointment.official_id == Official.id)
+             .filter(Opd.instansi_id == instansi_id, Post.is_active.is_(True))
+             .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
+             .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of)))
+    rows = []
+    for post_id, opd, title, kind, oid, name, nip, birth in db.session.execute(query):
+        retires = (retirement.retirement_date(birth, retirement.retirement_age(kind, thresholds))
+                   if birth else None)
+        rows.append(HolderRow(post_id, opd, title, kind, oid, name, nip, birth, retires))
+    return rows
+
+
+def holder_flags(instansi_id, as_of, next_rakor=None):
+    """Return the holders with a flag (RETIREMENT_SOON) on `as_of`, soonest retirement first."""
+    ctx = context_for(instansi_id, as_of, next_rakor)
+    flagged = []
+    for row in _holders(instansi_id, as_of, ctx.thresholds):
+        facts = HolderFacts(post_id=row.post_id, opd=row.opd, post=row.post,
+                            post_kind=row.post_kind, official_id=row.official_id,
+                            official_name=row.official, nip=row.nip, birth_date=row.birth_date)
+        row.flags = engine.evaluate_holder(facts, ctx)
+        if row.flags:
+            flagged.append(row)
+    return sorted(flagged, key=lambda r: (r.retirement_date, r.opd, r.post))
+
+
+def upcoming_retirements(instansi_id, as_of, months=12):
+    """Return [(first day of month, [HolderRow])] of holders retiring within `months`."""
+    thresholds = get_settings(instansi_id)
+    horizon = add_months(as_of, months)
+    by_month = {}
+    for row in _holders(instansi_id, as_of, thresholds):
+        if row.retirement_date and as_of <= row.retirement_date <= horizon:
+            by_month.setdefault(row.retirement_date.replace(day=1), []).append(row)
+    return [(month, sorted(items, key=lambda r: (r.retirement_date, r.opd, r.post)))
+            for month, items in sorted(by_month.items())]

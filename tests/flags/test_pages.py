@@ -1,0 +1,110 @@
+"""The flag pages, the vacancy list with flags, the post page, and the CLI, through the real stack."""
+import datetime as dt
+import json
+
+from plt_tracker.core.db import transaction
+from plt_tracker.settings.logic import set_settings
+from tests.selection.helpers import stage, start
+
+D = dt.date
+AS_OF = D(2025, 12, 1)
+
+
+def _scene(factory):
+    """One vacancy with no Plt (critical), one with a running selection, one holder near BUP."""
+    bare = factory.vacancy(post=factory.post(title="Kepala Dinas Kosong"), start=D(2025, 1, 1))
+    covered = factory.vacancy(post=factory.post(title="Kepala Dinas Proses"), start=D(2025, 10, 1))
+    factory.acting(covered, start=D(2025, 10, 1), end=D(2026, 1, 31))
+    attempt = start(covered, on=D(2025, 10, 5))
+    stage(attempt, 1, D(2025, 10, 5), D(2025, 10, 6))
+    stage(attempt, 2, D(2025, 10, 6))
+    from tests.factories import make_nip
+    holder = factory.official(name="Pak Pensiun", nip=make_nip(birth=D(1966, 2, 3)))
+    post = factory.post(title="Kepala Badan Tetap")
+    from plt_tracker.registry.operations import set_holder
+    with transaction():
+        set_holder(post, holder, start_date=D(2020, 1, 1))
+    return bare, covered, post
+
+
+def test_cli_flags_json_fields(runner, factory):
+    _scene(factory)
+    result = runner.invoke(args=["plt", "flags", "--as-of", AS_OF.isoformat(), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert {"opd", "post", "code", "severity", "reason", "follow_up", "figures"} <= set(records[0])
+    by = {(r["post"], r["code"]): r for r in records}
+    assert by[("Kepala Dinas Kosong", "NO_ACTING")]["severity"] == "critical"
+    assert by[("Kepala Dinas Kosong", "VACANT_LONG")]["figures"]["days_vacant"] == 334
+    stalled = by[("Kepala Dinas Proses", "STAGE_STALLED")]
+    assert stalled["figures"]["days_in_stage"] == 56 and stalled["severity"] == "warning"
+    assert by[("Kepala Badan Tetap", "RETIREMENT_SOON")]["figures"]["retirement_date"] == "2026-03-01"
+    assert records[0]["severity"] == "critical"
+
+
+def test_cli_flags_table_and_bad_date(runner, factory):
+    _scene(factory)
+    table = runner.invoke(args=["plt", "flags", "--as-of", AS_OF.isoformat()])
+    assert "NO_ACTING" in table.output and "tindak" not in table.output.lower().split("\n")[0]
+    bad = runner.invoke(args=["plt", "flags", "--as-of", "31/02/2025"])
+    assert bad.exit_code == 1 and "bukan tanggal" in bad.output
+
+
+def test_cli_vacancies_gains_progress_columns(runner, factory):
+    _scene(factory)
+    result = runner.invoke(args=["plt", "vacancies", "--as-of", AS_OF.isoformat(), "--format", "json"])
+    rows = {r["post"]: r for r in json.loads(result.output)}
+    row = rows["Kepala Dinas Proses"]
+    assert (row["route"], row["stage_index"], row["stage_count"], row["days_in_stage"]) == (
+        "Seleksi terbuka JPT", 2, 12, 56)
+    assert rows["Kepala Dinas Kosong"]["route"] == "" and "NO_ACTING" in rows["Kepala Dinas Kosong"]["flags"]
+    csv_out = runner.invoke(args=["plt", "vacancies", "--as-of", AS_OF.isoformat(), "--format", "csv"])
+    assert csv_out.output.splitlines()[0].endswith("route,stage,stage_index,stage_count,days_in_stage,severity,flags")
+
+
+def test_threshold_in_settings_changes_the_result(runner, factory, instansi):
+    _scene(factory)
+
+    def codes():
+        out = runner.invoke(args=["plt", "flags", "--as-of", AS_OF.isoformat(), "--format", "json"])
+        return {(r["post"], r["code"], r["severity"]) for r in json.loads(out.output)}
+
+    assert ("Kepala Dinas Kosong", "VACANT_LONG", "critical") in codes()
+    with transaction():
+        set_settings(instansi.id, {"vacant_critical_days": 400})
+    assert ("Kepala Dinas Kosong", "VACANT_LONG", "warning") in codes()
+    with transaction():
+        set_settings(instansi.id, {"retirement_warning_months": 2})
+    assert not any(c == "RETIREMENT_SOON" for _, c, _ in codes())
+
+
+def test_vacancy_list_shows_badges_sorts_and_filters(client, login_as, factory):
+    _scene(factory)
+    login_as("viewer")
+    page = client.get(f"/?as_of={AS_OF.isoformat()}").get_data(as_text=True)
+    assert 'data-code="NO_ACTING"' in page and "text-bg-danger flag-badge" in page
+    assert page.index("Kepala Dinas Kosong") < page.index("Kepala Dinas Proses")
+    assert "tahap 2 dari 12" in page
+    only = client.get(f"/?as_of={AS_OF.isoformat()}&flag=STAGE_STALLED").get_data(as_text=True)
+    assert "Kepala Dinas Proses" in only and "Kepala Dinas Kosong" not in only
+    warn = client.get(f"/?as_of={AS_OF.isoformat()}&tingkat=info").get_data(as_text=True)
+    assert "Kepala Dinas Proses" not in warn
+    by_opd = client.get(f"/?as_of={AS_OF.isoformat()}&urut=opd")
+    assert by_opd.status_code == 200
+
+
+def test_post_page_lists_flags_and_progress(client, login_as, factory):
+    bare, covered, held = _scene(factory)
+    login_as("viewer")
+    page = client.get(f"/jabatan/{covered.post_id}?as_of={AS_OF.isoformat()}").get_data(as_text=True)
+    assert 'data-code="STAGE_STALLED"' in page and "Tindak lanjut" in page
+    assert "tahap 2 dari 12" in page and 'role="progressbar"' in page
+    held_page = client.get(f"/jabatan/{held.id}?as_of={AS_OF.isoformat()}").get_data(as_text=True)
+    assert 'data-code="RETIREMENT_SOON"' in held_page
+
+
+def test_upcoming_page_groups_by_month(client, login_as, factory):
+    _scene(factory)
+    login_as("viewer")
+    page = client.get(f"/akan-kosong?as_of={AS_OF.isoformat()}").get_data(as_text=True)
+    assert "Maret 2026" in page and "Pak Pensiun" in page and "1 Maret 2026" in page
