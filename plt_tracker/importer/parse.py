@@ -1,11 +1,10 @@
 """Reading a BKPSDM spreadsheet (.xlsx or .csv) into checked import rows.
 
 Nothing here touches the database: every cell is read, normalised and checked,
-and each problem becomes an ImportError naming the row as the user sees it in
+and each problem becomes a RowError naming the row as the user sees it in
 Excel (header = row 1), the column and the reason in Indonesian.
 """
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Optional
 
 import pandas as pd
 
-from plt_tracker.core.dates import parse_date
+from plt_tracker.importer.cells import cell_text, clean_cell, code_of, read_date
 from plt_tracker.registry.models import POST_KINDS
 from plt_tracker.registry.nip import parse_nip
 from plt_tracker.vacancies.models import ACTING_KINDS, VACANCY_REASONS
@@ -23,13 +22,10 @@ COLUMNS = ["opd", "jabatan", "jenis_jabatan", "eselon", "nip_pejabat", "nama_pej
            "jabatan_definitif_pelaksana", "nomor_surat", "tanggal_surat", "mulai_tugas",
            "akhir_tugas"]
 REQUIRED_COLUMNS = ["opd", "jabatan", "jenis_jabatan"]
-DATE_COLUMNS = {"kosong_sejak", "tanggal_surat", "mulai_tugas", "akhir_tugas"}
 ACTING_COLUMNS = ["jenis_pelaksana", "nip_pelaksana", "nama_pelaksana",
                   "jabatan_definitif_pelaksana", "nomor_surat", "tanggal_surat", "mulai_tugas",
                   "akhir_tugas"]
 EXTENSIONS = {".xlsx", ".csv"}
-# Excel counts days from 30 December 1899 (its 1900 leap-year bug included).
-EXCEL_EPOCH = dt.date(1899, 12, 30)
 # The row under the header is row 2 in Excel.
 FIRST_DATA_ROW = 2
 # Longest text each column may hold in the database.
@@ -146,7 +142,7 @@ def parse_frame(frame):
     rows, errors, seen = [], [], {}
     for index, record in enumerate(frame.to_dict("records")):
         number = index + FIRST_DATA_ROW
-        cells = {name: _cell(record[column]) for name, column in columns.items()}
+        cells = {name: clean_cell(record[column]) for name, column in columns.items()}
         if all(value in ("", None) for value in cells.values()):
             continue  # blank lines between blocks are common in hand-kept sheets
         row, row_errors = parse_row(number, cells)
@@ -176,7 +172,7 @@ def parse_row(number, cells):
     errors = []
 
     def text(name):
-        return _text(cells.get(name))
+        return cell_text(cells.get(name))
 
     def fail(column, message):
         errors.append(RowError(number, column, message))
@@ -188,7 +184,7 @@ def parse_row(number, cells):
         fail("jabatan", "Nama jabatan wajib diisi")
     kind = _post_kind(text("jenis_jabatan"), fail)
     holder_nip, vacancy_cell = text("nip_pejabat"), cells.get("kosong_sejak")
-    filled, vacant = bool(holder_nip), _text(vacancy_cell) != ""
+    filled, vacant = bool(holder_nip), cell_text(vacancy_cell) != ""
     if filled and vacant:
         fail("kosong_sejak", "Isi nip_pejabat (jabatan terisi) atau kosong_sejak (jabatan kosong), "
                              "bukan keduanya")
@@ -202,7 +198,7 @@ def parse_row(number, cells):
     if filled and not vacant:
         row.holder = _person(cells, "nip_pejabat", "nama_pejabat", fail)
     if vacant and not filled:
-        row.vacancy_start = _date(vacancy_cell, "kosong_sejak", fail, required=True)
+        row.vacancy_start = read_date(vacancy_cell, "kosong_sejak", fail, required=True)
         row.reason = _reason(text("alasan_kosong"), fail)
     if any(text(c) for c in ACTING_COLUMNS):
         row.acting = _acting(cells, fail)
@@ -219,25 +215,25 @@ def guess_opd_kind(name):
 
 
 def _acting(cells, fail):
-    kind_text = _text(cells.get("jenis_pelaksana")).lower()
+    kind_text = cell_text(cells.get("jenis_pelaksana")).lower()
     kind = kind_text if kind_text in ACTING_KINDS else None
     if not kind_text:
         fail("jenis_pelaksana", "Jenis pelaksana wajib diisi (Plt atau Plh)")
     elif kind is None:
-        fail("jenis_pelaksana", f"'{_text(cells.get('jenis_pelaksana'))}' bukan Plt atau Plh")
+        fail("jenis_pelaksana", f"'{cell_text(cells.get('jenis_pelaksana'))}' bukan Plt atau Plh")
     person = _person(cells, "nip_pelaksana", "nama_pelaksana", fail)
-    person.position_title = _text(cells.get("jabatan_definitif_pelaksana")) or None
-    start = _date(cells.get("mulai_tugas"), "mulai_tugas", fail, required=True)
-    end = _date(cells.get("akhir_tugas"), "akhir_tugas", fail)
-    letter_date = _date(cells.get("tanggal_surat"), "tanggal_surat", fail)
+    person.position_title = cell_text(cells.get("jabatan_definitif_pelaksana")) or None
+    start = read_date(cells.get("mulai_tugas"), "mulai_tugas", fail, required=True)
+    end = read_date(cells.get("akhir_tugas"), "akhir_tugas", fail)
+    letter_date = read_date(cells.get("tanggal_surat"), "tanggal_surat", fail)
     if start and end and end < start:
         fail("akhir_tugas", "Akhir tugas tidak boleh sebelum mulai tugas")
     return Acting(kind=kind or "", person=person, start=start, end=end,
-                  letter_number=_text(cells.get("nomor_surat")) or None, letter_date=letter_date)
+                  letter_number=cell_text(cells.get("nomor_surat")) or None, letter_date=letter_date)
 
 
 def _person(cells, nip_column, name_column, fail):
-    nip_text, name = _text(cells.get(nip_column)), _text(cells.get(name_column))
+    nip_text, name = cell_text(cells.get(nip_column)), cell_text(cells.get(name_column))
     nip = ""
     try:
         nip = parse_nip(nip_text).nip
@@ -252,9 +248,9 @@ def _post_kind(value, fail):
     if not value:
         fail("jenis_jabatan", "Jenis jabatan wajib diisi")
         return ""
-    key = _code(value)
+    key = code_of(value)
     for code, label in POST_KINDS.items():
-        if key in (code, _code(label)):
+        if key in (code, code_of(label)):
             return code
     fail("jenis_jabatan", f"'{value}' bukan jenis jabatan yang dikenal "
                           f"({', '.join(POST_KINDS.values())})")
@@ -264,65 +260,10 @@ def _post_kind(value, fail):
 def _reason(value, fail):
     if not value:
         return "lainnya"
-    key = _code(value)
+    key = code_of(value)
     for code, label in VACANCY_REASONS.items():
-        if key in (code, _code(label)):
+        if key in (code, code_of(label)):
             return code
     fail("alasan_kosong", f"'{value}' bukan alasan kosong yang dikenal "
                           f"({', '.join(VACANCY_REASONS.values())})")
     return "lainnya"
-
-
-def _date(value, column, fail, required=False):
-    """Read a date cell: a real Excel date, an Excel serial number, or text."""
-    if value is None or value == "":
-        if required:
-            fail(column, "Tanggal wajib diisi")
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # 1900-01-01 .. 9999-12-31
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        fail(column, f"'{value}' bukan tanggal")
-        return None
-    text = str(value).strip()
-    # A CSV saved from a datetime column carries a midnight time.
-    text = re.sub(r"[ T]00:00(:00)?$", "", text)
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        fail(column, str(exc))
-        return None
-
-
-def _cell(value):
-    """Normalise one raw cell: blanks to "", numbers that are whole to int, strings stripped."""
-    if value is None:
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else value.to_pydatetime()
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return int(value) if value.is_integer() else value
-    if isinstance(value, str):
-        return value.strip()
-    if value is pd.NaT:
-        return ""
-    return value
-
-
-def _text(value):
-    """Return a cell as text (numbers without a decimal point)."""
-    if value is None:
-        return ""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _code(text):
-    return re.sub(r"[\s_\-]+", "_", str(text).strip().lower())
