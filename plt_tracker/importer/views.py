@@ -27,6 +27,8 @@ def upload():
     token = save_upload(form.file.data)
     path, name = upload_path(token)
     report = _run(path, name, dry_run=True)
+    if not report.ok:
+        discard_upload()  # nothing can be confirmed from a file with errors
     confirm = ConfirmForm(token=token) if report.ok and report.changes else None
     return render_template("importer/preview.html", report=report, name=name, confirm=confirm,
                            form=UploadForm(formdata=None)), 200 if report.ok else 422
