@@ -10,3 +10,7 @@ from plt_tracker.demo.users import create_users
 
 STEPS = [create_posts, appoint_holders, refill_posts, open_vacancies, name_plh_on_filled_posts,
          create_users]
+from plt_tracker.demo.selection import start_selections  # noqa: E402
+STEPS.append(start_selections)
+from plt_tracker.demo.rakor import create_rakor_reports  # noqa: E402
+STEPS.append(create_rakor_reports)

@@ -101,11 +101,16 @@ def detail_rows(snapshot):
             _("Jalur"): r["route"],
             _("Tahap"): stage,
             _("Hari di tahap"): r["days_in_stage"],
-            _("Tanda"): "; ".join(f"[{SEVERITY_LABELS.get(f['severity'], f['severity'])}] "
-                                  f"{f['code']}: {f['reason']}" for f in r["flags"]),
+            _("Tanda"): "; ".join(_flag_text(f) for f in r["flags"]),
             _("Tindak lanjut"): "; ".join(f["follow_up"] for f in r["flags"] if f["follow_up"]),
         })
     return rows
+
+
+@in_indonesian
+def _flag_text(flag):
+    severity = SEVERITY_LABELS.get(flag["severity"], flag["severity"])
+    return f"[{severity}] {flag.get('label') or flag['code']} ({flag['code']}): {flag['reason']}"
 
 
 @in_indonesian

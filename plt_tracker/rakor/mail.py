@@ -43,11 +43,16 @@ def build_message(report, recipient, attachments):
     return message
 
 
+def check_config():
+    """Refuse to send (before rendering attachments) when no SMTP server is configured."""
+    if not current_app.config.get("MAIL_SERVER"):
+        raise RuntimeError("MAIL_SERVER belum diatur")
+
+
 def send(message):
     """Send one message through the configured SMTP server."""
     config = current_app.config
-    if not config.get("MAIL_SERVER"):
-        raise RuntimeError("MAIL_SERVER belum diatur")
+    check_config()
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()
@@ -92,6 +97,7 @@ def deliver_one(delivery_id, now, rendered=None):
     delivery = db.session.get(ReportDelivery, delivery_id, populate_existing=True)
     report = delivery.report
     try:
+        check_config()
         if report.id not in rendered:
             rendered[report.id] = {"pdf": exports.render_pdf(report.snapshot),
                                    "xlsx": exports.render_xlsx(report.snapshot)}

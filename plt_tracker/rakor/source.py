@@ -1,35 +1,36 @@
 """The live records a report is computed from: vacancies with their flags.
 
 The flag engine (issue 3) gives `flagged_vacancies`; this module turns its rows
-into plain JSON values so that the report can freeze them.
+into plain JSON values (labels included, in Indonesian) so that the report can
+freeze them.
 """
 import dataclasses
 import datetime as dt
 
 from plt_tracker.core.i18n import duration_words
-from plt_tracker.vacancies.queries import vacancy_rows
+from plt_tracker.flags.codes import FLAG_LABELS
 
 SEVERITY_RANK = {"critical": 2, "warning": 1, "info": 0}
 
 
-def _flagged_vacancies(instansi_id, as_of, next_rakor):
-    """Call the flag engine; before it exists every row comes without flags."""
-    try:
-        from plt_tracker.flags.queries import flagged_vacancies
-    except ImportError:
-        return vacancy_rows(instansi_id, as_of)
-    return flagged_vacancies(instansi_id, as_of, next_rakor=next_rakor)
-
-
 def vacancy_records(instansi_id, as_of, next_rakor=None):
     """Return every vacancy on `as_of` as a JSON-safe dict with its flags."""
-    rows = _flagged_vacancies(instansi_id, as_of, next_rakor)
+    # Imported here: the flag queries import the Rakor package (next_rakor_date).
+    from plt_tracker.flags.queries import flagged_vacancies
+
+    rows = flagged_vacancies(instansi_id, as_of, next_rakor=next_rakor)
     return [_record(row.as_dict(), as_of) for row in rows]
 
 
+def _flag(flag):
+    # as_dict() already turned the Flag dataclasses into dicts.
+    data = plain(dataclasses.asdict(flag) if dataclasses.is_dataclass(flag) else dict(flag))
+    data["label"] = str(FLAG_LABELS.get(data["code"], data["code"]))
+    return data
+
+
 def _record(data, as_of):
-    flags = [plain(dataclasses.asdict(f) if dataclasses.is_dataclass(f) else dict(f))
-             for f in data.get("flags") or []]
+    flags = [_flag(f) for f in data.get("flags") or []]
     flags.sort(key=lambda f: -SEVERITY_RANK.get(f["severity"], 0))
     return {
         "vacancy_id": data["vacancy_id"],
