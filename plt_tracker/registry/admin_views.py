@@ -11,6 +11,7 @@ from plt_tracker.registry import bp
 from plt_tracker.registry.forms import OpdForm, PostForm, attach_violation
 from plt_tracker.registry.models import OPD_KINDS, Opd, Post
 from plt_tracker.registry.operations import create_opd, create_post, update_opd, update_post
+from plt_tracker.registry.official_views import post_url
 from plt_tracker.registry.queries import opds_with_posts
 
 
@@ -19,7 +20,7 @@ from plt_tracker.registry.queries import opds_with_posts
 def opds():
     """List the pemda's OPDs with their posts."""
     return render_template("registry/opds.html", opds=opds_with_posts(current_user.instansi_id),
-                           opd_kinds=OPD_KINDS)
+                           opd_kinds=OPD_KINDS, post_url=post_url)
 
 
 @bp.route("/opd/baru", methods=["GET", "POST"])

@@ -31,7 +31,7 @@ def officials():
     page = search_officials(current_user.instansi_id, text, request.args.get("page", 1, type=int))
     rangkap = rangkap_of([o.id for o in page.items], as_of)
     return render_template("registry/officials.html", page=page, q=text, rangkap=rangkap,
-                           as_of=as_of, post_url=_post_url)
+                           as_of=as_of, post_url=post_url)
 
 
 @bp.route("/pejabat/<int:official_id>")
@@ -44,7 +44,7 @@ def official_detail(official_id):
         flash(error, "danger")
     rangkap = rangkap_of([official.id], as_of)[official.id]
     return render_template("registry/official_detail.html", official=official, rangkap=rangkap,
-                           as_of=as_of, tmt=_tmt(official), post_url=_post_url)
+                           as_of=as_of, tmt=_tmt(official), post_url=post_url)
 
 
 @bp.route("/pejabat/baru", methods=["GET", "POST"])
@@ -105,8 +105,8 @@ def _tmt(official):
         return None
 
 
-def _post_url(post_id):
-    """Link to a post's history page once that page exists."""
+def post_url(post_id):
+    """Link to a post's history page, or None while that page does not exist."""
     if "registry.post_detail" not in current_app.view_functions:
         return None
     return url_for("registry.post_detail", post_id=post_id)

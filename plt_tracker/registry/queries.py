@@ -42,10 +42,7 @@ class ActingLine:
     acting: ActingAssignment
     status: str
     until: object  # the last day covered by the letters known on the as-of date
-
-    @property
-    def extension_count(self):
-        return len(self.acting.extensions)
+    extension_count: int = 0  # extension letters signed by the as-of date
 
 
 @dataclass
@@ -95,7 +92,8 @@ def rangkap_of(official_ids, as_of):
     )
     for acting in db.session.scalars(actings).unique():
         status, until = acting_state(acting, as_of)
-        result[acting.official_id].actings.append(ActingLine(acting, status, until))
+        known = sum(1 for e in acting.extensions if e.letter_date <= as_of)
+        result[acting.official_id].actings.append(ActingLine(acting, status, until, known))
     return result
 
 

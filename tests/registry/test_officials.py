@@ -184,6 +184,7 @@ def test_page_shows_rangkap_and_warns_when_acting_in_two_posts(app, client, logi
     assert "menjadi pelaksana di 2 jabatan sekaligus" in page
     # The extension signed on 10 September did not exist yet on 1 July.
     assert "14 September 2025" in page and "14 Desember 2025" not in page
+    assert "diperpanjang" not in page
 
 
 def test_page_marks_an_expired_letter_and_counts_extensions(app, client, login_as, factory):
