@@ -14,3 +14,5 @@ from plt_tracker.demo.selection import start_selections  # noqa: E402
 STEPS.append(start_selections)
 from plt_tracker.demo.rakor import create_rakor_reports  # noqa: E402
 STEPS.append(create_rakor_reports)
+from plt_tracker.demo.selection import start_selections  # noqa: E402
+STEPS.append(start_selections)
