@@ -3,10 +3,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, HiddenField, IntegerField, SelectField,
                      SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from plt_tracker.registry.models import POST_KINDS
 from plt_tracker.vacancies.forms import DayField
+
+
+def choices(pairs):
+    """Return (value, label) pairs as SelectChoice (tuples are deprecated in WTForms)."""
+    return [SelectChoice(value=value, label=label) for value, label in pairs]
 
 
 def _required(label):
@@ -46,7 +52,8 @@ class InaugurationForm(StageForm):
 class EndAttemptForm(FlaskForm):
     """Mark an attempt failed or cancelled."""
 
-    status = SelectField(_l("Hasil"), choices=[("failed", _l("Gagal")), ("cancelled", _l("Dibatalkan"))])
+    status = SelectField(_l("Hasil"), choices=choices([("failed", _l("Gagal")),
+                                                   ("cancelled", _l("Dibatalkan"))]))
     ended_on = DayField(_l("Tanggal"), validators=[_required(_l("Tanggal"))])
     reason = StringField(_l("Alasan"), validators=[_required(_l("Alasan")), Length(max=300)],
                          description=_l("Mis. pelamar kurang dari 3, seleksi dibatalkan BKN"))
@@ -68,7 +75,7 @@ class RouteForm(FlaskForm):
     name = StringField(_l("Nama jalur"), validators=[_required(_l("Nama jalur")), Length(max=200)])
     description = TextAreaField(_l("Keterangan"), validators=[Optional(), Length(max=2000)])
     post_kinds = SelectMultipleField(_l("Berlaku untuk jenis jabatan"),
-                                     choices=list(POST_KINDS.items()))
+                                     choices=choices(POST_KINDS.items()))
     is_active = BooleanField(_l("Aktif"))
     submit = SubmitField(_l("Simpan jalur"))
 

@@ -13,7 +13,7 @@ from plt_tracker.registry.post_queries import official_choices
 from plt_tracker.selection import bp
 from plt_tracker.selection import operations as ops
 from plt_tracker.selection.forms import (ApprovalForm, EndAttemptForm, InaugurationForm,
-                                         StageForm, StartAttemptForm)
+                                         StageForm, StartAttemptForm, choices)
 from plt_tracker.selection.models import FillingAttempt, Route, RouteStage
 from plt_tracker.selection.queries import progress_by_vacancy, routes_for
 from plt_tracker.vacancies.models import Vacancy
@@ -43,8 +43,8 @@ def start_attempt(vacancy_id):
     """Start filling a vacancy along a route."""
     vacancy = _own_vacancy(vacancy_id)
     form = StartAttemptForm()
-    form.route_id.choices = [(0, _("— pilih jalur —"))] + [
-        (r.id, r.name) for r in routes_for(vacancy.post.kind)]
+    form.route_id.choices = choices([(0, _("— pilih jalur —"))] + [
+        (r.id, r.name) for r in routes_for(vacancy.post.kind)])
 
     def change():
         route = db.session.get(Route, form.route_id.data)
@@ -66,8 +66,8 @@ def record_stage(attempt_id, stage_id):
     form_class = InaugurationForm if stage.ends_vacancy else StageForm
     form = form_class(obj=existing)
     if stage.ends_vacancy:
-        form.appointee.choices = [(0, _("— pilih pejabat —"))] + official_choices(
-            current_user.instansi_id)
+        form.appointee.choices = choices([(0, _("— pilih pejabat —"))] + official_choices(
+            current_user.instansi_id))
 
     def change():
         extra = {}
