@@ -27,9 +27,9 @@ def search_officials(instansi_id, text="", page=1, per_page=PER_PAGE):
     text = (text or "").strip()
     if text:
         digits = normalize_nip(text)
-        condition = Official.name.ilike(f"%{text}%")
+        condition = Official.name.icontains(text, autoescape=True)
         if digits.isdigit():
-            condition = condition | Official.nip.contains(digits)
+            condition = condition | Official.nip.contains(digits, autoescape=True)
         query = query.filter(condition)
     query = query.order_by(Official.is_active.desc(), Official.name, Official.id)
     return db.paginate(query, page=page, per_page=per_page, error_out=False)

@@ -79,8 +79,8 @@ def test_refused_new_user_changes_nothing(app, client, login_as, make_user, data
     make_user("operator", username="ada")
     login_as("admin")
     before = (_users(), len(_audit("create")))
-    response = client.post("/pengguna/baru", data=dict(data, full_name="Orang Baru", role="operator",
-                                                       csrf_token=client.csrf))
+    response = client.post("/pengguna/baru", data=dict(
+        data, full_name="Orang Baru", role="operator", csrf_token=client.csrf))
     assert response.status_code in (400, 422)
     assert message in _text(response)
     assert (_users(), len(_audit("create"))) == before
@@ -127,7 +127,8 @@ def test_empty_password_on_edit_keeps_the_old_one(app, client, login_as, make_us
 
 @pytest.mark.parametrize("data, message", [
     ({"role": "admin"}, "Anda tidak dapat menonaktifkan akun Anda sendiri"),
-    ({"role": "operator", "is_active": "y"}, "Anda tidak dapat mencabut peran admin dari akun Anda sendiri"),
+    ({"role": "operator", "is_active": "y"},
+     "Anda tidak dapat mencabut peran admin dari akun Anda sendiri"),
 ])
 def test_admin_cannot_lock_themselves_out(app, client, login_as, make_user, data, message):
     make_user("admin")  # another admin exists: the refusal is about oneself

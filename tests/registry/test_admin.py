@@ -89,7 +89,8 @@ def test_admin_adds_and_changes_a_post(app, client, login_as, factory):
         "is_head": "y", "csrf_token": client.csrf})
     assert response.status_code == 302
     post = db.session.scalar(db.select(Post).filter_by(title="Kepala Dinas Pendidikan"))
-    assert (post.opd_id, post.kind, post.eselon, post.is_head) == (opd.id, "jpt_pratama", "II.b", True)
+    assert (post.opd_id, post.kind, post.eselon, post.is_head) == (
+        opd.id, "jpt_pratama", "II.b", True)
     assert audit_entries("post", "create")[-1].post_id == post.id
 
     response = client.post(f"/opd/jabatan/{post.id}/ubah", data={

@@ -21,7 +21,8 @@ def test_dots_and_dashes_are_ignored_and_the_nip_shows_in_groups():
     assert format_nip("197005121998031004") == "19700512 199803 1 004"
 
 
-@pytest.mark.parametrize("text", ["1970051219980310", "1970051219980310044", "19700512 199803 1 00X"])
+@pytest.mark.parametrize("text", [
+    "1970051219980310", "1970051219980310044", "19700512 199803 1 00X"])
 def test_wrong_length_or_letters_refused(text):
     with pytest.raises(ValueError, match="NIP harus 18 angka"):
         parse_nip(text)

@@ -101,7 +101,8 @@ def test_operator_corrects_an_official_with_before_and_after(app, client, login_
     assert response.status_code == 302
     db.session.expire_all()
     official = db.session.get(Official, official.id)
-    assert (official.name, official.rank) == ("Drs. Budi Santoso, M.Si.", "Pembina Tingkat I (IV/b)")
+    assert (official.name, official.rank) == (
+        "Drs. Budi Santoso, M.Si.", "Pembina Tingkat I (IV/b)")
     entry = audit_entries("official", "update")[-1]
     assert entry.before["rank"] == "Pembina (IV/a)"
     assert entry.after["rank"] == "Pembina Tingkat I (IV/b)"

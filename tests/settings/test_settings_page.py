@@ -6,7 +6,7 @@ import pytest
 from config import DEFAULT_SETTINGS
 from plt_tracker.audit.models import AuditEntry
 from plt_tracker.extensions import db
-from plt_tracker.settings.forms import group_of, label_of, settings_form_class
+from plt_tracker.settings.forms import group_of, label_of
 from plt_tracker.settings.logic import get_settings
 from plt_tracker.settings.models import Setting
 
@@ -16,8 +16,8 @@ def _text(response):
 
 
 def _form_data(client, **changes):
-    """Every current value as the browser would post it, with some changed."""
-    values = {key: value for key, value in DEFAULT_SETTINGS.items()}
+    """Every default value as the browser would post it, with some changed."""
+    values = dict(DEFAULT_SETTINGS)
     values.update(changes)
     data = {key: str(value) for key, value in values.items()
             if not isinstance(value, bool) or value}
@@ -41,15 +41,24 @@ def test_page_shows_every_setting_with_an_indonesian_label(app, client, login_as
     assert '<option selected value="0">Senin</option>' in page
 
 
-def test_a_key_added_later_appears_with_its_key_as_label(app):
-    form_class = settings_form_class({**DEFAULT_SETTINGS, "new_area_limit": 7, "new_area_note": "x"})
-    assert type(form_class.new_area_limit).__name__ == "UnboundField"
-    assert label_of("new_area_limit") == "new_area_limit"
-    assert group_of("new_area_limit") == "other"
-    assert group_of("vacant_warning_days") == "flags"
+def test_a_key_added_later_appears_and_saves(app, client, login_as, instansi):
+    app.config["DEFAULT_SETTINGS"] = {**DEFAULT_SETTINGS, "new_area_limit": 7,
+                                      "new_area_note": "x"}
+    login_as("admin")
+    page = _text(client.get("/pengaturan/"))
+    assert 'name="new_area_limit"' in page and ">new_area_limit</label>" in page
+    assert 'name="new_area_note"' in page and "Lainnya" in page
+    data = _form_data(client, new_area_limit=9, new_area_note="catatan")
+    assert client.post("/pengaturan/", data=data).status_code == 302
+    assert get_settings(instansi.id)["new_area_limit"] == 9
+    assert get_settings(instansi.id)["new_area_note"] == "catatan"
+    data = _form_data(client, new_area_limit="tujuh", new_area_note="x")
+    assert "Isi dengan bilangan bulat" in _text(client.post("/pengaturan/", data=data))
+    assert group_of("vacant_warning_days") == "flags" and group_of("new_area_limit") == "other"
 
 
-def test_admin_saves_changed_settings_audited_with_before_and_after(app, client, login_as, instansi):
+def test_admin_saves_changed_settings_audited_with_before_and_after(app, client, login_as,
+                                                                     instansi):
     login_as("admin")
     response = client.post("/pengaturan/", data=_form_data(
         client, vacant_warning_days=60, rakor_weekday=2, rakor_week_of_month=-1,
