@@ -28,6 +28,9 @@ PLANS = [
 # The open selection that failed (too few applicants) and was started again.
 FAILED_FIRST = ("dikbud", [5, 25, 10, 15], 80, "Pendaftar kurang dari 3 orang; seleksi diulang")
 RERUN = ("dikbud", "seleksi_terbuka", [2, 28, 12], 18, {})
+# Cancelled and not started again yet (ATTEMPT_FAILED): post, route, stages, days ago, status, reason.
+ENDED = [("camat_topos", "administrator", [7, 12], 20, "cancelled",
+          "Calon yang diusulkan mengundurkan diri")]
 
 
 def start_selections(ctx):
@@ -38,6 +41,11 @@ def start_selections(ctx):
     attempt = _walk(ctx, ctx.vacancies[key], routes["seleksi_terbuka"], first_start, durations, None)
     selection.end_attempt(attempt, "failed", ctx.today - dt.timedelta(days=failed_ago), reason,
                           today=ctx.today)
+    for key, code, durations, ago, status, reason in ENDED:
+        started = ctx.today - dt.timedelta(days=ago + 5 + sum(durations))
+        attempt = _walk(ctx, ctx.vacancies[key], routes[code], started, durations, 0)
+        selection.end_attempt(attempt, status, ctx.today - dt.timedelta(days=ago), reason,
+                              today=ctx.today)
     for key, code, durations, in_stage, extra in PLANS + [RERUN]:
         vacancy = ctx.vacancies[key]
         started = ctx.today - dt.timedelta(days=in_stage + sum(durations))
@@ -48,8 +56,8 @@ def start_selections(ctx):
                                                ctx.today - dt.timedelta(days=days_ago),
                                                today=ctx.today)
     _windows(ctx)
-    ctx.notes.append(f"Proses pengisian: {len(PLANS) + 2} (1 gagal lalu diulang); "
-                     f"jabatan lain belum berproses.")
+    ctx.notes.append(f"Proses pengisian: {len(PLANS) + len(ENDED) + 2} (1 gagal lalu diulang, "
+                     f"{len(ENDED)} dibatalkan); jabatan lain belum berproses.")
 
 
 def _walk(ctx, vacancy, route, started, durations, in_stage):
