@@ -6,6 +6,7 @@ the same meetings (in a test, on the page and in the scheduler).
 """
 import calendar as _calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -52,6 +53,7 @@ class Meeting:
     shifted_because: tuple = ()  # names of the holidays/weekend days skipped
     note: str = ""
     override_id: Optional[int] = None
+    month: Optional[dt.date] = None  # the rule month this meeting stands for (not for added ones)
 
     @property
     def starts_at(self):
@@ -80,9 +82,15 @@ def nth_weekday(year, month, weekday, week_of_month):
 
 def holiday_names(years):
     """Return {date: name} of Indonesian public holidays and joint leave days."""
+    return dict(_holidays_of(tuple(sorted(set(years)))))
+
+
+@functools.lru_cache(maxsize=16)
+def _holidays_of(years):
+    # Every page that shows the next Rakor needs these; they never change within a process.
     found = _holidays.country_holidays("ID", language="id", categories=("public", "government"),
-                                       years=sorted(set(years)))
-    return dict(found.items())
+                                       years=years)
+    return tuple(found.items())
 
 
 def non_working_reason(day, holidays):
@@ -129,14 +137,16 @@ def plan(first_month, months, rule, overrides, holidays):
         day, skipped = next_working_day(raw, holidays)
         override = by_month.get(start)
         if override is None:
-            meetings.append(Meeting(day, rule.time, "rule", rule_date=raw, shifted_because=skipped))
+            meetings.append(Meeting(day, rule.time, "rule", rule_date=raw, shifted_because=skipped,
+                                    month=start))
         elif override.cancelled or override.meeting_date is None:
             meetings.append(Meeting(override.meeting_date or day, rule.time,
                                     "moved" if override.meeting_date else "rule", cancelled=True,
-                                    rule_date=raw, note=override.note, override_id=override.id))
+                                    rule_date=raw, note=override.note, override_id=override.id,
+                                    month=start))
         else:
             meetings.append(Meeting(override.meeting_date, rule.time, "moved", rule_date=day,
-                                    note=override.note, override_id=override.id))
+                                    note=override.note, override_id=override.id, month=start))
     first, end = window[0], _next_month(window[-1])
     for o in overrides:
         if o.rule_month is None and o.meeting_date and first <= o.meeting_date < end:

@@ -74,10 +74,12 @@ def scheduler_command(once, interval):
         if any(o.status == "failed" for o in outcomes):
             sys.exit(1)
         return
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     current_app.logger.setLevel(logging.INFO)
     scheduler = build_scheduler(interval, current_app.config["SQLALCHEMY_DATABASE_URI"])
-    click.echo(f"Penjadwal Rakor berjalan (pemeriksaan tiap {interval} detik); Ctrl+C untuk berhenti.")
+    click.echo(f"Penjadwal Rakor berjalan (pemeriksaan tiap {interval} detik); "
+               f"Ctrl+C untuk berhenti.")
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):

@@ -116,7 +116,8 @@ def _flag_text(flag):
 @in_indonesian
 def render_xlsx(snapshot):
     """Build the Excel workbook: a summary sheet and a detail sheet."""
-    head = [(_("Pemda"), snapshot["pemda"]), (_("Tanggal Rakor"), to_date(snapshot["meeting_date"])),
+    head = [(_("Pemda"), snapshot["pemda"]),
+            (_("Tanggal Rakor"), to_date(snapshot["meeting_date"])),
             (_("Versi laporan"), snapshot["version"])]
     summary = pd.DataFrame(head + summary_items(snapshot), columns=[_("Keterangan"), _("Nilai")])
     columns = list(detail_rows({"rows": [_EMPTY_ROW]})[0])
@@ -157,7 +158,8 @@ def render_csv(snapshot):
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()})
+        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else v)
+                         for k, v in row.items()})
     return buffer.getvalue()
 
 

@@ -26,8 +26,8 @@ def build_message(report, recipient, attachments):
     snap = report.snapshot
     s = snap["summary"]
     message = EmailMessage()
-    message["Subject"] = (f"Laporan Rakor {snap['pemda']} {exports.to_date(snap['meeting_date']):%d/%m/%Y}"
-                          f" (versi {snap['version']})")
+    day = exports.to_date(snap["meeting_date"])
+    message["Subject"] = f"Laporan Rakor {snap['pemda']} {day:%d/%m/%Y} (versi {snap['version']})"
     message["From"] = current_app.config["MAIL_SENDER"]
     message["To"] = recipient
     message.set_content(
@@ -67,7 +67,8 @@ def deliver_pending(instansi_id=None, now=None):
     query = db.select(ReportDelivery.id).filter(
         ReportDelivery.attempts < MAX_ATTEMPTS,
         ReportDelivery.status.in_(("pending", "failed"))
-        | ((ReportDelivery.status == "sending") & (ReportDelivery.last_attempt_at < now - STALE_CLAIM)))
+        | ((ReportDelivery.status == "sending")
+           & (ReportDelivery.last_attempt_at < now - STALE_CLAIM)))
     if instansi_id is not None:
         from plt_tracker.rakor.models import RakorReport
 

@@ -87,7 +87,8 @@ def _owned(report_id):
 def report(report_id):
     """Show one report, rendered from its frozen snapshot."""
     found = _owned(report_id)
-    return render_template("rakor/report.html", report=found, snap=found.snapshot, d=exports.to_date,
+    return render_template("rakor/report.html", report=found, snap=found.snapshot,
+                           d=exports.to_date,
                            items=exports.summary_items(found.snapshot),
                            severity_labels=exports.SEVERITY_LABELS,
                            delivery_labels=DELIVERY_LABELS)

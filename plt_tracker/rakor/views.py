@@ -21,7 +21,7 @@ def _meetings_page(status=200, **forms):
     instansi_id = current_user.instansi_id
     day = today()
     meetings = queries.planned_meetings(instansi_id, day.replace(day=1), MONTHS_SHOWN)
-    meetings = [m for m in meetings if m.date >= day or m.origin == "moved"]
+    meetings = [m for m in meetings if m.date >= day]
     settings = get_settings(instansi_id)
     reports = {r.meeting_date: r for r in reversed(queries.reports_of(instansi_id))}
     rule_form = forms.get("rule_form") or RuleForm(
@@ -36,27 +36,24 @@ def _meetings_page(status=200, **forms):
     report_time = calendar.parse_time(settings["report_time"], "07:00")
     return render_template(
         "rakor/meetings.html", meetings=meetings, reports=reports,
-        rule=calendar.rule_from_settings(settings), weekdays=calendar.WEEKDAYS, weeks=calendar.WEEKS,
+        rule=calendar.rule_from_settings(settings), weekdays=calendar.WEEKDAYS,
+        weeks=calendar.WEEKS,
         due={m.date: calendar.report_due_at(m, lead, report_time) for m in meetings},
         rule_form=rule_form, add_form=forms.get("add_form") or AddMeetingForm(formdata=None),
         move_form=move_form, cancel_form=cancel_form), status
 
 
 def _choices(move_form, cancel_form, meetings):
-    months = sorted({m.date.replace(day=1) for m in meetings if m.origin != "added"}
-                    | {m.rule_date.replace(day=1) for m in meetings if m.rule_date})
-    move_form.rule_month.choices = choices((d.isoformat(), f"{d:%m/%Y}") for d in months)
+    months = sorted({(m.month, m.date) for m in meetings if m.month and not m.cancelled})
+    move_form.rule_month.choices = choices(
+        (month.isoformat(), f"{month:%m/%Y} (Rakor {day:%d/%m/%Y})") for month, day in months)
     options = []
     for m in meetings:
         if m.cancelled:
             continue
-        value = f"id:{m.override_id}" if m.origin == "added" else f"month:{_month_of(m):%Y-%m-%d}"
+        value = f"id:{m.override_id}" if m.origin == "added" else f"month:{m.month:%Y-%m-%d}"
         options.append((value, f"{m.date:%d/%m/%Y}"))
     cancel_form.meeting.choices = choices(options)
-
-
-def _month_of(meeting):
-    return (meeting.rule_date or meeting.date).replace(day=1)
 
 
 @bp.route("/rakor")
@@ -153,12 +150,8 @@ def cancel_meeting():
 def _field_error(form, exc):
     """Attach a refused rule's message to its field (or the first field)."""
     message = getattr(exc, "message", None) or _("Nilai tidak sah")
-    fields = {"meeting_date": "meeting_date", "weekday": "weekday", "week_of_month": "week_of_month",
-              "time": "time", "lead_days": "lead_days", "report_time": "report_time",
-              "recipients": "recipients"}
-    name = fields.get(getattr(exc, "field", None) or "")
-    field = getattr(form, name, None) if name else None
-    field = field or next(iter(f for f in form if f.type not in ("CSRFTokenField",)))
+    field = form._fields.get(getattr(exc, "field", None) or "")
+    field = field or next(f for f in form if f.type != "CSRFTokenField")
     field.errors = list(field.errors) + [message]
 
 

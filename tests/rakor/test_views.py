@@ -123,3 +123,28 @@ def test_reports_of_another_pemda_are_not_found(client, login_as, make_report):
     assert client.get(f"/rakor/laporan/{foreign.id}/unduh/json").status_code == 404
     assert "Kabupaten Contoh" not in client.get("/rakor/laporan").get_data(as_text=True)
     assert json.dumps(foreign.snapshot)
+
+
+def test_admin_retries_failed_emails(client, login_as, register, settings_of, make_report, app):
+    from plt_tracker.rakor.mail import deliver_pending
+    from tests.rakor.smtp import start_server
+
+    settings_of(report_recipients="sekda@lebongkab.go.id")
+    report = make_report()
+    app.config.update(MAIL_SERVER="")
+    deliver_pending()
+    login_as("admin")
+    page = client.get(f"/rakor/laporan/{report.id}").get_data(as_text=True)
+    assert "Gagal" in page and "MAIL_SERVER belum diatur" in page and "Kirim ulang" in page
+    controller, inbox, port = start_server()
+    try:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        response = client.post(f"/rakor/laporan/{report.id}/kirim",
+                               data={"csrf_token": client.csrf})
+    finally:
+        controller.stop()
+    assert response.status_code == 302
+    assert [rcpt for rcpt, _ in inbox.messages] == [["sekda@lebongkab.go.id"]]
+    db.session.expire_all()
+    (delivery,) = report.deliveries
+    assert (delivery.status, delivery.attempts) == ("sent", 1)
