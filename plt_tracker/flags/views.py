@@ -1,14 +1,12 @@
 """Pages of the flags area: upcoming vacancies, and the flags on a post's page."""
 from flask import flash, render_template, request
+from flask_babel import format_date
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.requests import as_of_from_request
 from plt_tracker.flags import bp
 from plt_tracker.flags.queries import flagged_vacancies, holder_flags, upcoming_retirements
-
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember"]
 
 
 @bp.app_context_processor
@@ -37,4 +35,4 @@ def upcoming():
     months = min(max(months, 1), 36)
     groups = upcoming_retirements(current_user.instansi_id, as_of, months)
     return render_template("flags/upcoming.html", groups=groups, as_of=as_of, months=months,
-                           month_name=lambda day: f"{MONTHS[day.month - 1]} {day.year}")
+                           month_name=lambda day: format_date(day, "MMMM y"))

@@ -138,3 +138,31 @@ def test_admin_manages_election_windows(client, login_as):
     assert sorted(actions) == ["create", "delete", "update"]
     assert client.get("/rentang/masa-pj").status_code == 200
     assert client.get("/rentang/lainnya").status_code == 404
+
+
+def test_inauguration_form_fills_the_post(client, login_as, factory):
+    post = factory.post(kind="administrator", eselon="III.a", title="Camat Form")
+    vacancy = factory.vacancy(post=post, start=D(2025, 6, 1))
+    attempt = start(vacancy, "administrator", on=D(2025, 6, 2))
+    for position in range(1, 5):
+        stage(attempt, position, D(2025, 6, position + 1), D(2025, 6, position + 2))
+    appointee = factory.official(name="Camat Dilantik")
+    last = attempt.route.stages[-1]
+    login_as("operator")
+    # First the start only, then the finish: the same record is updated.
+    assert _post(client, f"/proses/{attempt.id}/tahap/{last.id}",
+                 {"started_on": "2025-06-06", "appointee": "0"}).status_code == 302
+    form = client.get(f"/proses/{attempt.id}/tahap/{last.id}").get_data(as_text=True)
+    assert "Camat Dilantik" in form and 'value="2025-06-06"' in form
+    missing = _post(client, f"/proses/{attempt.id}/tahap/{last.id}",
+                    {"started_on": "2025-06-06", "finished_on": "2025-06-20", "appointee": "0"})
+    assert missing.status_code == 400 and "Pilih pejabat yang dilantik" in missing.get_data(as_text=True)
+    done = _post(client, f"/proses/{attempt.id}/tahap/{last.id}",
+                 {"started_on": "2025-06-06", "finished_on": "2025-06-20",
+                  "appointee": str(appointee.id), "sk_number": "821/5/SK"})
+    assert done.status_code == 302
+    db.session.expire_all()
+    assert vacancy.end_date == D(2025, 6, 20) and vacancy.filled_by.official.name == "Camat Dilantik"
+    assert db.session.get(FillingAttempt, attempt.id).status == "completed"
+    assert db.session.scalar(db.select(db.func.count()).select_from(StageRecord).filter_by(
+        attempt_id=attempt.id)) == 5
