@@ -108,3 +108,26 @@ def test_upcoming_page_groups_by_month(client, login_as, factory):
     login_as("viewer")
     page = client.get(f"/akan-kosong?as_of={AS_OF.isoformat()}").get_data(as_text=True)
     assert "Maret 2026" in page and "Pak Pensiun" in page and "1 Maret 2026" in page
+
+
+def test_cli_flags_csv_header(runner, factory):
+    _scene(factory)
+    out = runner.invoke(args=["plt", "flags", "--as-of", AS_OF.isoformat(), "--format", "csv"])
+    lines = out.output.splitlines()
+    assert lines[0] == "opd,post,code,severity,reason,follow_up"
+    assert any(",NO_ACTING,critical," in line for line in lines[1:])
+
+
+def test_next_rakor_moves_the_ends_soon_horizon(app, factory, instansi):
+    from plt_tracker.flags.queries import flagged_vacancies
+
+    vacancy = factory.vacancy(post=factory.post(title="Kepala Dinas Surat"), start=D(2025, 10, 1))
+    factory.acting(vacancy, start=D(2025, 10, 1), end=D(2025, 12, 31))
+
+    def codes(**kwargs):
+        row = flagged_vacancies(instansi.id, AS_OF, **kwargs)[0]
+        return {f.code for f in row.extra["flags"]}
+
+    assert "ACTING_ENDS_SOON" not in codes()  # 30 days ahead, beyond the 14-day look-ahead
+    assert "ACTING_ENDS_SOON" in codes(next_rakor=D(2026, 1, 5))
+    assert "ACTING_ENDS_SOON" not in codes(next_rakor=D(2025, 12, 8))
