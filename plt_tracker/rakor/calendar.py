@@ -13,8 +13,8 @@ from typing import Optional
 import holidays as _holidays
 
 WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-# Which week of the month; -1 is the last one.
-WEEKS = {1: "pertama", 2: "kedua", 3: "ketiga", 4: "keempat", -1: "terakhir"}
+# Which week of the month; 5 (or -1) is the last one, whether the month has four or five.
+WEEKS = {1: "pertama", 2: "kedua", 3: "ketiga", 4: "keempat", 5: "terakhir"}
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,10 @@ def rule_from_settings(settings):
 
 
 def nth_weekday(year, month, weekday, week_of_month):
-    """Return the n-th given weekday of a month (week_of_month -1: the last one)."""
+    """Return the n-th given weekday of a month (week_of_month 5 or -1: the last one)."""
     days = [d for d in _calendar.Calendar().itermonthdates(year, month)
             if d.month == month and d.weekday() == weekday]
-    return days[-1] if week_of_month == -1 else days[min(week_of_month, len(days)) - 1]
+    return days[-1] if week_of_month in (-1, 5) else days[week_of_month - 1]
 
 
 def holiday_names(years):

@@ -134,6 +134,8 @@ def generate_report(instansi_id, meeting, *, trigger, actor, claim=None):
 
 def queue_deliveries(report, recipients):
     """Add one pending email per recipient of a report (malformed addresses are skipped)."""
+    if isinstance(recipients, (list, tuple)):
+        recipients = ",".join(recipients)
     addresses = [a.strip() for a in re.split(r"[,;\s]+", recipients or "") if a.strip()]
     for address in dict.fromkeys(a for a in addresses if _EMAIL.match(a)):
         db.session.add(ReportDelivery(report_id=report.id, recipient=address, status="pending",

@@ -16,7 +16,8 @@ def test_rule_dates_first_third_and_last_monday():
     assert calendar.nth_weekday(2025, 9, 0, 1) == dt.date(2025, 9, 1)
     # Lebong held its Rakor on Monday 15 September 2025: the third Monday.
     assert calendar.nth_weekday(2025, 9, 0, 3) == dt.date(2025, 9, 15)
-    assert calendar.nth_weekday(2025, 9, 0, -1) == dt.date(2025, 9, 29)
+    assert calendar.nth_weekday(2025, 9, 0, 5) == dt.date(2025, 9, 29)
+    assert calendar.nth_weekday(2026, 2, 0, 5) == dt.date(2026, 2, 23)  # only four Mondays
 
 
 def test_first_monday_every_month_at_nine():
