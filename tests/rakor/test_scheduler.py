@@ -147,3 +147,39 @@ def test_build_scheduler_registers_the_tick_by_reference(app):
     assert job.func_ref == "plt_tracker.rakor.scheduler:job_tick"
     assert job.kwargs == {"database_url": "sqlite://"}
     assert job.trigger.interval == dt.timedelta(seconds=30)
+
+
+def test_moving_a_reported_meeting_makes_its_report_again_at_the_new_lead_time(instansi):
+    assert [o.status for o in scheduler.run_due_reports(DUE)] == ["made"]
+    with transaction():
+        operations.move_meeting(instansi.id, dt.date(2026, 2, 1), dt.date(2026, 2, 9), "",
+                                today=dt.date(2026, 1, 30))
+    assert scheduler.run_due_reports(dt.datetime(2026, 2, 6, 6, 59)) == []
+    (outcome,) = scheduler.run_due_reports(dt.datetime(2026, 2, 6, 7, 0))
+    assert (outcome.meeting_date, outcome.status) == (dt.date(2026, 2, 9), "made")
+
+
+def test_two_scheduler_processes_started_together_make_each_report_once(instansi, database_url):
+    """Run `plt scheduler --once` twice at the same time as real OS processes."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from plt_tracker.core.dates import today
+
+    tomorrow = today() + dt.timedelta(days=1)
+    with transaction():
+        operations.add_meeting(instansi.id, tomorrow, "Rakor khusus", today=today())
+    env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY="test", MAIL_SERVER="")
+    root = Path(__file__).resolve().parents[2]
+    command = [sys.executable, "-m", "flask", "--app", "wsgi", "plt", "scheduler", "--once"]
+    processes = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=120)[0] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    db.session.expire_all()
+    made = [r.meeting_date for r in _reports()]
+    assert tomorrow in made
+    assert len(made) == len(set(made)) == len(_runs())
+    assert sum(o.count(f"{tomorrow:%d/%m/%Y}: made") for o in outputs) == 1
