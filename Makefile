@@ -41,10 +41,19 @@ run: db-upgrade
 test: install-test
 	bash scripts/run-tests.sh
 
-translations: $(BIN)/python
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o plt_tracker/translations/messages.pot .
-	$(BIN)/pybabel update -i plt_tracker/translations/messages.pot -d plt_tracker/translations
-	$(BIN)/pybabel compile -d plt_tracker/translations
+# Re-extract the Indonesian msgids, merge them into the en catalogue, compile it.
+# --ignore-dirs replaces Babel's default (skip `.*` and `_*`), which would skip templates/_.
+$(BIN)/pybabel: $(BIN)/python
+	$(BIN)/python -m pip install --quiet Babel Jinja2
+
+translations: $(BIN)/pybabel
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --add-comments=TRANSLATORS: \
+		--ignore-dirs='.* __pycache__ instance build dist node_modules' \
+		--project=plt_tracker --copyright-holder=plt_tracker \
+		-o plt_tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i plt_tracker/translations/messages.pot -d plt_tracker/translations \
+		--ignore-obsolete
+	$(BIN)/pybabel compile -d plt_tracker/translations --statistics
 
 clean-demo:
 	rm -f instance/plt_tracker.db

@@ -2,7 +2,7 @@
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from plt_tracker.auth import bp
@@ -12,7 +12,9 @@ from plt_tracker.auth.models import User
 from plt_tracker.extensions import db, login
 
 login.login_view = "auth.login"
-login.login_message = "Silakan masuk untuk membuka halaman ini."
+login.login_message = _l("Silakan masuk untuk membuka halaman ini.")
+# Flask-Login flashes the message itself; str() resolves it in the request's language.
+login.localize_callback = str
 login.login_message_category = "info"
 bp.before_app_request(require_login)
 

@@ -5,7 +5,7 @@ app reads correctly even without a compiled catalogue; the `en` catalogue
 (plt_tracker/translations) gives the English version.
 """
 from flask import current_app, request, session
-from flask_babel import format_date, get_locale, gettext as _
+from flask_babel import format_date, get_locale, ngettext
 
 from plt_tracker.core.dates import duration_parts
 
@@ -42,11 +42,12 @@ def duration_words(start, end):
     if start is None or end is None:
         return ""
     months, days = duration_parts(start, end)
+    # ngettext although Indonesian has one form: English needs "1 month" / "2 months".
+    month_words = ngettext("%(num)d bulan", "%(num)d bulan", months)
+    day_words = ngettext("%(num)d hari", "%(num)d hari", days)
     if months and days:
-        return _("%(months)d bulan %(days)d hari", months=months, days=days)
-    if months:
-        return _("%(months)d bulan", months=months)
-    return _("%(days)d hari", days=days)
+        return f"{month_words} {day_words}"
+    return month_words if months else day_words
 
 
 def register_filters(app):

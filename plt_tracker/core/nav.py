@@ -2,14 +2,15 @@
 from urllib.parse import urlencode
 
 from flask import current_app, request
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 from flask_login import current_user
 
 # (endpoint, label, least role). Pages appear once their area provides them.
+# "menu" context: English needs the plural here ("Posts") and the singular in table headers.
 NAV = [
     ("vacancies.index", _l("Daftar kekosongan"), "viewer"),
-    ("registry.posts", _l("Jabatan"), "viewer"),
-    ("registry.officials", _l("Pejabat"), "viewer"),
+    ("registry.posts", lazy_pgettext("menu", "Jabatan"), "viewer"),
+    ("registry.officials", lazy_pgettext("menu", "Pejabat"), "viewer"),
     ("flags.upcoming", _l("Akan kosong"), "viewer"),
     ("rakor.meetings", _l("Rakor"), "viewer"),
     ("rakor.reports", _l("Laporan"), "viewer"),
