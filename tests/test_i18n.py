@@ -82,6 +82,13 @@ def test_lang_en_switches_the_page_and_the_session_keeps_it(client, login_as, au
     assert "Daftar kekosongan" in _vacancy_list(client)
 
 
+def test_role_label_in_the_navbar_follows_the_language(client, login_as):
+    login_as("viewer")
+    assert "Sekda / pimpinan" in _vacancy_list(client)
+    page = _vacancy_list(client, "lang=en")
+    assert "Sekda / leadership" in page and "Sekda / pimpinan" not in page
+
+
 def test_unknown_language_is_ignored(client, login_as, august_vacancy):
     login_as("viewer")
     page = _vacancy_list(client, "lang=fr")
@@ -146,6 +153,13 @@ def test_duration_words_in_both_languages(app, start, end, indonesian, english):
             assert duration_words(start, end) == indonesian
         with force_locale("en"):
             assert duration_words(start, end) == english
+
+
+def test_outside_a_request_the_default_language_is_used(app):
+    # CLI commands and scheduler jobs have an app context but no request or session.
+    refresh()
+    assert duration_words(D(2025, 1, 1), D(2025, 8, 13)) == "7 bulan 12 hari"
+    assert long_date(D(2025, 8, 15)) == "15 Agustus 2025"
 
 
 def test_long_date_month_names(app):

@@ -1,6 +1,7 @@
 """Users and their roles."""
 from typing import Optional
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -9,10 +10,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Instansi
 
+# Labels are lazy so the navbar, user list and role select follow the user's language.
 ROLES = {
-    "admin": "Admin",
-    "operator": "Operator BKPSDM",
-    "viewer": "Sekda / pimpinan",
+    "admin": _l("Admin"),
+    "operator": _l("Operator BKPSDM"),
+    "viewer": _l("Sekda / pimpinan"),
 }
 # Each role can do what the roles after it can, and more.
 ROLE_RANK = {"viewer": 1, "operator": 2, "admin": 3}

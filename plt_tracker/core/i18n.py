@@ -4,7 +4,7 @@ Message ids are written in Bahasa Indonesia, the app's first language, so the
 app reads correctly even without a compiled catalogue; the `en` catalogue
 (plt_tracker/translations) gives the English version.
 """
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, get_locale, ngettext
 
 from plt_tracker.core.dates import duration_parts
@@ -12,7 +12,10 @@ from plt_tracker.core.dates import duration_parts
 
 def select_locale():
     """Pick the user's chosen language, else the configured default (id)."""
-    lang = request.args.get("lang") if request else None
+    if not has_request_context():
+        # CLI commands and scheduler jobs have no request and no session.
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    lang = request.args.get("lang")
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
     return session.get("lang") or current_app.config["BABEL_DEFAULT_LOCALE"]
