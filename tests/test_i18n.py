@@ -70,6 +70,7 @@ def test_lang_en_switches_the_page_and_the_session_keeps_it(client, login_as, au
     page = _vacancy_list(client, "lang=en")
     assert '<html lang="en">' in page
     assert "Vacancy list" in page and "Vacant since" in page and "Log out" in page
+    assert ">Days</th>" in page  # the count column, "Hari" in a "count" context
     assert "15 August 2025" in page and "7 months 12 days" in page
     assert "Daftar kekosongan" not in page and "Agustus" not in page
 
@@ -111,8 +112,11 @@ def test_month_names_in_dates_follow_the_language(client, login_as, factory):
 
 
 def test_login_page_and_login_message_are_translated(client):
+    page = _page(client, "/masuk")
+    assert re.search(r'href="\?lang=en"[^>]*>English<', page)
     page = _page(client, "/?lang=en", follow_redirects=True)
     assert "Log in to plt_tracker" in page
+    assert re.search(r'href="\?[^"]*lang=id"[^>]*>Bahasa Indonesia<', page)
     assert "Please log in to open this page." in page
     page = _page(client, "/?lang=id", follow_redirects=True)
     assert "Masuk ke plt_tracker" in page and "Silakan masuk untuk membuka halaman ini." in page
