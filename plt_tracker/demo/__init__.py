@@ -1,18 +1,14 @@
 """The demo kabupaten: `flask plt demo` runs STEPS in order inside one transaction.
 
 Each step is a callable `step(ctx)` taking a DemoContext (the pemda, today and
-every record made so far, by key). Later areas append their own steps, e.g.
-`STEPS.append(start_selections)`.
+every record made so far, by key). Each area adds its own step; the order
+matters: selections need the vacancies, and the past Rakor reports need both.
 """
+from plt_tracker.demo.rakor import create_rakor_reports
 from plt_tracker.demo.register import (appoint_holders, create_posts, name_plh_on_filled_posts,
                                        open_vacancies, refill_posts)
+from plt_tracker.demo.selection import start_selections
 from plt_tracker.demo.users import create_users
 
 STEPS = [create_posts, appoint_holders, refill_posts, open_vacancies, name_plh_on_filled_posts,
-         create_users]
-from plt_tracker.demo.selection import start_selections  # noqa: E402
-STEPS.append(start_selections)
-from plt_tracker.demo.rakor import create_rakor_reports  # noqa: E402
-STEPS.append(create_rakor_reports)
-from plt_tracker.demo.selection import start_selections  # noqa: E402
-STEPS.append(start_selections)
+         create_users, start_selections, create_rakor_reports]
