@@ -49,12 +49,16 @@ def filename(snapshot, fmt):
 def summary_items(snapshot):
     """Return the summary figures as (label, value) pairs in display order."""
     s = snapshot["summary"]
-    return [
+    items = [
         (_("Jabatan kepala OPD"), s["head_posts"]),
         (_("Jabatan kosong"), s["vacant"]),
         (_("Dijabat Plt"), s["plt"]),
         (_("Dijabat Plh"), s["plh"]),
         (_("Tanpa pelaksana"), s["no_acting"]),
+    ]
+    if "acting_expired" in s:  # reports frozen before this figure existed lack it
+        items.append((_("… di antaranya surat pelaksana telah habis"), s["acting_expired"]))
+    return items + [
         (_("Ditandai kritis"), s["flagged_critical"]),
         (_("Ditandai peringatan"), s["flagged_warning"]),
         (_("Rata-rata lama kosong (hari)"), s["avg_days_vacant"]),

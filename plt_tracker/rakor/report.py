@@ -55,6 +55,8 @@ def summarize(records, flagged, heads):
         "plt": sum(1 for r in active if r["acting_kind"] == "Plt"),
         "plh": sum(1 for r in active if r["acting_kind"] == "Plh"),
         "no_acting": len(records) - len(active),
+        # Part of no_acting: someone was named, but the letter ran out (what the Sekda must chase).
+        "acting_expired": sum(1 for r in records if r["acting_status"] == "expired"),
         "flagged": len(flagged),
         "flagged_critical": sum(1 for r in flagged if r["severity"] == "critical"),
         "flagged_warning": sum(1 for r in flagged if r["severity"] == "warning"),

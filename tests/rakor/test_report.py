@@ -16,6 +16,7 @@ def test_summary_figures_match_the_records_as_of_the_meeting(register, make_repo
     s = snap["summary"]
     # The Pendidikan Plt's letter ran out on 31 January: on the meeting date nobody acts there.
     assert (s["head_posts"], s["vacant"], s["plt"], s["plh"], s["no_acting"]) == (5, 4, 1, 1, 2)
+    assert s["acting_expired"] == 1  # of the two with nobody acting, one letter ran out
     assert s["max_days_vacant"] == 246
     assert s["avg_days_vacant"] == round((246 + 154 + 63 + 124) / 4, 1)
     assert s["longest_post"].startswith("Kepala Dinas Pendidikan")
