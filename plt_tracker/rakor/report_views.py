@@ -73,8 +73,8 @@ def generate():
         if failed:
             flash(_("%(n)d email gagal dikirim; akan dicoba lagi oleh penjadwal.", n=failed),
                   "warning")
-    flash(_("Laporan Rakor %(day)s versi %(v)d dibuat.", day=f"{meeting.date:%d/%m/%Y}",
-            v=report.version), "success")
+    day = meeting.date.strftime("%d/%m/%Y")
+    flash(_("Laporan Rakor %(day)s versi %(v)d dibuat.", day=day, v=report.version), "success")
     return redirect(url_for("rakor.report", report_id=report.id))
 
 
