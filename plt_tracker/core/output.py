@@ -13,11 +13,15 @@ def _plain(value):
     return value
 
 
+def _iso(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def to_json(records):
-    """Return records (dicts) as a JSON array with ISO dates."""
-    return json.dumps([{k: (_plain(v) if not isinstance(v, (list, dict)) else v)
-                        for k, v in r.items()} for r in records],
-                      ensure_ascii=False, indent=2, default=_plain)
+    """Return records (dicts) as a JSON array: ISO dates, and null where a value is missing."""
+    return json.dumps(records, ensure_ascii=False, indent=2, default=_iso)
 
 
 def to_csv(records, columns):
