@@ -1,11 +1,11 @@
 """The navigation bar: which pages each role sees."""
 from urllib.parse import urlencode
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 from flask_babel import lazy_gettext as _l, lazy_pgettext
 from flask_login import current_user
 
-# (endpoint, label, least role). Pages appear once their area provides them.
+# (endpoint, label, least role[, url arguments]). Pages appear once their area provides them.
 # "menu" context: English needs the plural here ("Posts") and the singular in table headers.
 NAV = [
     ("vacancies.index", _l("Daftar kekosongan"), "viewer"),
@@ -17,17 +17,20 @@ NAV = [
     ("importer.upload", _l("Impor"), "admin"),
     ("registry.opds", _l("OPD"), "admin"),
     ("selection.routes", _l("Jalur pengisian"), "admin"),
+    ("flags.ranges", _l("Masa pilkada"), "admin", {"segment": "masa-pilkada"}),
+    ("flags.ranges", _l("Masa Pj"), "admin", {"segment": "masa-pj"}),
     ("auth.users", _l("Pengguna"), "admin"),
     ("settings.index", _l("Pengaturan"), "admin"),
 ]
 
 
 def nav_items():
-    """Return the menu entries the current user may open."""
+    """Return the menu entries the current user may open, as (url, label, role)."""
     if not current_user.is_authenticated:
         return []
     views = current_app.view_functions
-    return [(e, label, role) for e, label, role in NAV if e in views and current_user.can(role)]
+    return [(url_for(entry[0], **(entry[3] if len(entry) > 3 else {})), entry[1], entry[2])
+            for entry in NAV if entry[0] in views and current_user.can(entry[2])]
 
 
 def lang_query(lang):
