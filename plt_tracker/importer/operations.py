@@ -12,7 +12,7 @@ from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.extensions import db
 from plt_tracker.importer.parse import RowError
 from plt_tracker.registry import operations as registry
-from plt_tracker.registry.models import Official, Opd, Post
+from plt_tracker.registry.models import Instansi, Official, Opd, Post
 from plt_tracker.settings.logic import get_settings
 from plt_tracker.vacancies import operations as vacancies
 from plt_tracker.vacancies.models import ActingAssignment, Vacancy
@@ -86,14 +86,18 @@ class ImportReport:
         return lines
 
 
-def run_import(rows, parse_errors, *, today, dry_run, source="berkas"):
-    """Apply the rows in one transaction; roll back on a dry run or any error."""
+def run_import(rows, parse_errors, *, today, dry_run, source="berkas", instansi_id=None):
+    """Apply the rows in one transaction; roll back on a dry run or any error.
+
+    The rows go to the pemda `instansi_id` (the admin's own on the import page),
+    or to the deployment's default pemda from the command line.
+    """
     report = ImportReport(dry_run=dry_run, errors=list(parse_errors))
     if report.errors:
         return report
     try:
         with transaction():
-            importer = _Importer(report, today)
+            importer = _Importer(report, today, instansi_id)
             for row in rows:
                 importer.apply(row)
             if not report.errors and report.changes:
@@ -112,9 +116,10 @@ def run_import(rows, parse_errors, *, today, dry_run, source="berkas"):
 class _Importer:
     """Match each row against the register and create what is missing."""
 
-    def __init__(self, report, today):
+    def __init__(self, report, today, instansi_id=None):
         self.report, self.today = report, today
-        self.instansi = registry.default_instansi()
+        self.instansi = (db.session.get(Instansi, instansi_id) if instansi_id
+                         else registry.default_instansi())
         self.months = int(get_settings(self.instansi.id)["acting_default_months"])
         opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=self.instansi.id))
         self.opds = {o.name.lower(): o for o in opds}

@@ -3,6 +3,7 @@ import io
 
 from flask import flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
@@ -66,4 +67,5 @@ def template():
 def _run(path, name, *, dry_run):
     with path.open("rb") as stream:
         rows, errors = parse_file(stream, name)
-    return run_import(rows, errors, today=today(), dry_run=dry_run, source=name)
+    return run_import(rows, errors, today=today(), dry_run=dry_run, source=name,
+                      instansi_id=current_user.instansi_id)

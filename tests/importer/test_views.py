@@ -114,3 +114,25 @@ def test_template_has_every_column_and_imports_as_is(app, client, login_as, tmp_
     preview = _upload(client, path, client.csrf)
     assert preview.status_code == 200, preview.get_data(as_text=True)[:2000]
     assert "Plt/Plh: 1 baru" in preview.get_data(as_text=True)
+
+
+def test_import_goes_to_the_admins_own_pemda(app, client, tmp_path, instansi):
+    from plt_tracker.auth.operations import create_user
+    from plt_tracker.core.db import transaction
+    from plt_tracker.extensions import db
+    from plt_tracker.registry.models import Opd
+    from tests.registry.helpers import other_instansi
+
+    other = other_instansi()
+    with transaction():
+        create_user(other.id, "admin_lain", "rahasia123", "admin", "Admin Pemda Lain")
+    token = csrf_from(client.get("/masuk").data)
+    client.post("/masuk", data={"username": "admin_lain", "password": "rahasia123",
+                                "csrf_token": token})
+    html = _upload(client, write_csv(tmp_path / "daftar.csv", good_rows()),
+                   token).get_data(as_text=True)
+    upload_token = html.split('name="token" type="hidden" value="')[1].split('"')[0]
+    done = client.post("/impor/terapkan", data={"token": upload_token, "csrf_token": token})
+    assert done.status_code == 302
+    owners = {o.instansi_id for o in db.session.scalars(db.select(Opd))}
+    assert owners == {other.id}
