@@ -3,8 +3,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 import datetime as dt
 
-from sqlalchemy.orm import selectinload
-
 from plt_tracker.core.dates import add_months
 from plt_tracker.extensions import db
 from plt_tracker.flags import engine, retirement
@@ -15,8 +13,7 @@ from plt_tracker.rakor.upcoming import next_rakor_date
 from plt_tracker.registry.models import Appointment, Official, Opd, Post
 from plt_tracker.selection.queries import progress_by_vacancy
 from plt_tracker.settings.logic import get_settings
-from plt_tracker.vacancies.models import ActingAssignment
-from plt_tracker.vacancies.queries import vacancy_rows
+from plt_tracker.vacancies.queries import filter_rows, rows_with_actings
 
 SORTS = ("severity", "days", "opd")
 
@@ -50,13 +47,11 @@ def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", c
     Flags are computed over every vacancy, so a filter never hides the other
     post an official also acts in (PLT_MULTIPLE).
     """
-    rows = vacancy_rows(instansi_id, as_of)
-    ids = [r.vacancy_id for r in rows]
-    progress = progress_by_vacancy(ids, as_of)
-    actings = _actings(ids)
+    rows, actings = rows_with_actings(instansi_id, as_of)
+    progress = progress_by_vacancy([r.vacancy_id for r in rows], as_of)
     facts = [VacancyFacts(vacancy_id=r.vacancy_id, post_id=r.post_id, opd=r.opd, post=r.post,
                           post_kind=r.post_kind, start_date=r.vacant_since,
-                          actings=tuple(actings.get(r.vacancy_id, [])),
+                          actings=tuple(_acting_fact(a) for a in actings.get(r.vacancy_id, [])),
                           attempts=tuple(progress[r.vacancy_id].attempts)) for r in rows]
     flags = engine.evaluate(facts, context_for(instansi_id, as_of, next_rakor))
     for row in rows:
@@ -64,9 +59,7 @@ def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", c
         row.extra["flags"] = flags[row.vacancy_id]
         row.extra["severity"] = engine.worst_severity(flags[row.vacancy_id]) or ""
         row.extra["percent"] = progress[row.vacancy_id].percent
-    if any(filters.values()):
-        keep = {r.vacancy_id for r in vacancy_rows(instansi_id, as_of, **filters)}
-        rows = [r for r in rows if r.vacancy_id in keep]
+    rows = filter_rows(rows, **filters)
     if code:
         rows = [r for r in rows if any(f.code == code for f in r.extra["flags"])]
     if severity:
@@ -86,21 +79,12 @@ def sort_rows(rows, sort="severity"):
     return sorted(rows, key=key)
 
 
-def _actings(vacancy_ids):
-    """Return {vacancy_id: [ActingFact]} with every letter, including those starting later."""
-    if not vacancy_ids:
-        return {}
-    query = (db.select(ActingAssignment)
-             .options(selectinload(ActingAssignment.extensions),
-                      selectinload(ActingAssignment.official))
-             .filter(ActingAssignment.vacancy_id.in_(vacancy_ids)))
-    grouped = {}
-    for a in db.session.scalars(query):
-        grouped.setdefault(a.vacancy_id, []).append(ActingFact(
-            official_id=a.official_id, official_name=a.official.name, kind=a.kind,
-            start_date=a.start_date, end_date=a.end_date, ended_on=a.ended_on,
-            extensions=tuple((e.end_date, e.letter_date) for e in a.extensions)))
-    return grouped
+def _acting_fact(acting):
+    """Return the engine's plain view of an acting assignment and its letters."""
+    return ActingFact(official_id=acting.official_id, official_name=acting.official.name,
+                      kind=acting.kind, start_date=acting.start_date, end_date=acting.end_date,
+                      ended_on=acting.ended_on,
+                      extensions=tuple((e.end_date, e.letter_date) for e in acting.extensions))
 
 
 @dataclass

@@ -51,15 +51,37 @@ def vacancy_rows(instansi_id, as_of, *, opd_id=None, post_kind=None, acting_kind
     `acting_kind` is "plt" or "plh"; `no_acting` keeps only vacancies with nobody
     active on that date.
     """
+    rows, _actings = rows_with_actings(instansi_id, as_of, opd_id=opd_id, post_kind=post_kind)
+    return filter_rows(rows, acting_kind=acting_kind, no_acting=no_acting)
+
+
+def rows_with_actings(instansi_id, as_of, *, opd_id=None, post_kind=None):
+    """Return (rows longest vacant first, {vacancy_id: [ActingAssignment]}).
+
+    The acting assignments are every one of those vacancies, including letters
+    that start after `as_of`, with their officials and extensions loaded, so
+    callers that need them (the flag engine) do not load them again.
+    """
     vacancies = _open_vacancies(instansi_id, as_of, opd_id, post_kind)
-    actings = _actings_by_vacancy([v.id for v in vacancies], as_of)
-    rows = [_row(v, actings.get(v.id, []), as_of) for v in vacancies]
+    actings = _actings_by_vacancy([v.id for v in vacancies])
+    rows = [_row(v, [a for a in actings.get(v.id, []) if a.start_date <= as_of], as_of)
+            for v in vacancies]
     _attach_own_posts(rows, as_of)
+    rows.sort(key=lambda r: (-r.days_vacant, r.opd, r.post))
+    return rows, actings
+
+
+def filter_rows(rows, *, opd_id=None, post_kind=None, acting_kind=None, no_acting=False):
+    """Keep the rows matching the vacancy list's filters, in their order."""
+    if opd_id:
+        rows = [r for r in rows if r.opd_id == opd_id]
+    if post_kind:
+        rows = [r for r in rows if r.post_kind == post_kind]
     if acting_kind:
-        rows = [r for r in rows if r.acting_kind.lower() == acting_kind and r.acting_status == "active"]
+        rows = [r for r in rows
+                if r.acting_kind.lower() == acting_kind and r.acting_status == "active"]
     if no_acting:
         rows = [r for r in rows if r.acting_status != "active"]
-    rows.sort(key=lambda r: (-r.days_vacant, r.opd, r.post))
     return rows
 
 
@@ -78,7 +100,7 @@ def _open_vacancies(instansi_id, as_of, opd_id, post_kind):
     return list(db.session.scalars(query))
 
 
-def _actings_by_vacancy(vacancy_ids, as_of):
+def _actings_by_vacancy(vacancy_ids):
     if not vacancy_ids:
         return {}
     query = (
@@ -86,8 +108,7 @@ def _actings_by_vacancy(vacancy_ids, as_of):
         .join(ActingAssignment.official)
         .options(contains_eager(ActingAssignment.official),
                  selectinload(ActingAssignment.extensions))
-        .filter(ActingAssignment.vacancy_id.in_(vacancy_ids),
-                ActingAssignment.start_date <= as_of)
+        .filter(ActingAssignment.vacancy_id.in_(vacancy_ids))
     )
     grouped = {}
     for acting in db.session.scalars(query).unique():
