@@ -10,6 +10,24 @@ def fail(message):
     raise click.ClickException(message)
 
 
+def _as_of(_ctx, _param, value):
+    """Turn --as-of into a date (today when absent); a bad date stops the command."""
+    from plt_tracker.core.dates import parse_date, today
+
+    try:
+        return parse_date(value) if value else today()
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def listing_options(command):
+    """Add the options every listing command shares: --as-of DATE and --format."""
+    command = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                           default="table", show_default=True)(command)
+    return click.option("--as-of", "as_of", default=None, callback=_as_of,
+                        help="Tanggal acuan (YYYY-MM-DD); default hari ini.")(command)
+
+
 # Each area's commands attach themselves to `plt` on import.
 from plt_tracker.auth import commands as _auth  # noqa: E402,F401
 from plt_tracker.vacancies import commands as _vacancies  # noqa: E402,F401

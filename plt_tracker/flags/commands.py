@@ -1,8 +1,7 @@
 """`flask plt flags`: every flag of the pemda on a date."""
 import click
 
-from plt_tracker.cli import fail, plt
-from plt_tracker.core.dates import parse_date, today
+from plt_tracker.cli import listing_options, plt
 from plt_tracker.core.output import render
 from plt_tracker.flags.queries import flagged_vacancies, holder_flags
 from plt_tracker.registry.operations import default_instansi
@@ -29,14 +28,8 @@ def _record(opd, post, post_id, flag, days_vacant=None):
 
 
 @plt.command("flags")
-@click.option("--as-of", "as_of", default=None, help="Tanggal acuan (YYYY-MM-DD); default hari ini.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
+@listing_options
 def flags_command(as_of, fmt):
     """Tampilkan penanda (flag) kekosongan dan pejabat yang akan pensiun."""
-    try:
-        day = parse_date(as_of) if as_of else today()
-    except ValueError as exc:
-        fail(str(exc))
-    records = flag_records(default_instansi().id, day)
+    records = flag_records(default_instansi().id, as_of)
     click.echo(render(records, COLUMNS, fmt))

@@ -1,8 +1,7 @@
 """`flask plt vacancies`: the vacancy list on the command line."""
 import click
 
-from plt_tracker.cli import fail, plt
-from plt_tracker.core.dates import parse_date, today
+from plt_tracker.cli import listing_options, plt
 from plt_tracker.core.output import render
 from plt_tracker.registry.operations import default_instansi
 
@@ -30,16 +29,10 @@ def vacancy_records(instansi_id, as_of):
 
 
 @plt.command("vacancies")
-@click.option("--as-of", "as_of", default=None, help="Tanggal acuan (YYYY-MM-DD); default hari ini.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
+@listing_options
 def vacancies_command(as_of, fmt):
     """Tampilkan daftar jabatan kosong seperti yang dilihat Sekda."""
-    try:
-        day = parse_date(as_of) if as_of else today()
-    except ValueError as exc:
-        fail(str(exc))
-    records = vacancy_records(default_instansi().id, day)
+    records = vacancy_records(default_instansi().id, as_of)
     columns = COLUMNS + EXTRA_COLUMNS
     if fmt == "json":
         records = [{c: r.get(c) for c in columns} for r in records]
