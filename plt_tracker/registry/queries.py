@@ -13,6 +13,12 @@ from plt_tracker.vacancies.queries import acting_state
 PER_PAGE = 25
 
 
+def opds_of(instansi_id):
+    """Return the pemda's OPDs by name, for the filters of the lists."""
+    return list(db.session.scalars(db.select(Opd).filter_by(instansi_id=instansi_id)
+                                   .order_by(Opd.name)))
+
+
 def opds_with_posts(instansi_id):
     """Return the pemda's OPDs (active first, by name), their posts loaded in one more query."""
     query = (db.select(Opd).filter_by(instansi_id=instansi_id)

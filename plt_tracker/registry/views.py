@@ -6,11 +6,11 @@ from flask_login import current_user
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.requests import as_of_from_request, get_owned
-from plt_tracker.extensions import db
 from plt_tracker.registry import bp
-from plt_tracker.registry.models import POST_KINDS, Opd, Post
+from plt_tracker.registry.models import POST_KINDS, Post
 from plt_tracker.registry.nip import format_nip
 from plt_tracker.registry.post_queries import post_history, posts_on
+from plt_tracker.registry.queries import opds_of
 
 # How the audit log names the fields it shows; keys ending in "_id" are left out
 # because the entry's summary already names the post and the official.
@@ -34,8 +34,7 @@ def posts():
     filters = {"opd_id": request.args.get("opd", type=int),
                "post_kind": request.args.get("jenis") or None}
     groups = posts_on(current_user.instansi_id, as_of, **filters)
-    opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=current_user.instansi_id)
-                              .order_by(Opd.name)).all()
+    opds = opds_of(current_user.instansi_id)
     return render_template("registry/posts.html", groups=groups, as_of=as_of, filters=filters,
                            opds=opds, post_kinds=POST_KINDS, official_url=official_url)
 

@@ -4,10 +4,10 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.requests import as_of_from_request
-from plt_tracker.extensions import db
 from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
 from plt_tracker.flags.queries import SORTS, flagged_vacancies
-from plt_tracker.registry.models import POST_KINDS, Opd
+from plt_tracker.registry.models import POST_KINDS
+from plt_tracker.registry import queries as registry_queries
 from plt_tracker.vacancies import bp
 
 
@@ -29,8 +29,7 @@ def index():
     sort = request.args.get("urut") if request.args.get("urut") in SORTS else "severity"
     rows = flagged_vacancies(current_user.instansi_id, as_of, sort=sort, code=code,
                              severity=severity, **filters)
-    opds = db.session.scalars(
-        db.select(Opd).filter_by(instansi_id=current_user.instansi_id).order_by(Opd.name)).all()
+    opds = registry_queries.opds_of(current_user.instansi_id)
     filters.update(flag=code, severity=severity, sort=sort)
     return render_template("vacancies/index.html", rows=rows, as_of=as_of, filters=filters,
                            opds=opds, post_kinds=POST_KINDS)
