@@ -123,3 +123,29 @@ def test_post_of_another_pemda_is_not_found(app, client, login_as, factory):
         post = registry.create_post(opd, "Kepala Dinas Lain", "jpt_pratama")
     assert client.get(f"/jabatan/{post.id}").status_code == 404
     assert "Kepala Dinas Lain" not in client.get("/jabatan").get_data(as_text=True)
+
+
+def _filled_vacancies(factory, post, count, first_year=2015):
+    """Give `post` `count` past vacancies, each with a Plt and a filling appointment."""
+    for i in range(count):
+        vacancy = factory.vacancy(post, start=dt.date(first_year + i, 1, 10))
+        factory.acting(vacancy, start=dt.date(first_year + i, 1, 12),
+                       end=dt.date(first_year + i, 4, 11))
+        factory.fill(vacancy, start=dt.date(first_year + i, 6, 1))
+
+
+def test_post_page_queries_do_not_grow_with_its_vacancies(app, client, login_as, factory):
+    from tests.vacancies.test_list_page import count_queries
+
+    post = factory.post("Kepala Dinas Perhubungan")
+    _filled_vacancies(factory, post, 1)
+    login_as("viewer")
+
+    def queries():
+        with client.application.app_context(), count_queries() as counter:
+            assert client.get(f"/jabatan/{post.id}?as_of=2025-01-01").status_code == 200
+        return counter["n"]
+
+    before = queries()
+    _filled_vacancies(factory, post, 3, first_year=2017)
+    assert queries() == before
