@@ -3,7 +3,7 @@ import click
 
 from plt_tracker.cli import listing_options, plt
 from plt_tracker.core.output import render
-from plt_tracker.flags.queries import flagged_vacancies, holder_flags
+from plt_tracker.flags.queries import context_for, flagged_vacancies, holder_flags
 from plt_tracker.registry.operations import default_instansi
 
 COLUMNS = ["opd", "post", "code", "severity", "reason", "follow_up"]
@@ -12,10 +12,11 @@ COLUMNS = ["opd", "post", "code", "severity", "reason", "follow_up"]
 def flag_records(instansi_id, as_of):
     """Return one dict per flag: vacancies (most severe first), then holders."""
     records = []
-    for row in flagged_vacancies(instansi_id, as_of):
+    ctx = context_for(instansi_id, as_of)
+    for row in flagged_vacancies(instansi_id, as_of, context=ctx):
         for flag in row.extra["flags"]:
             records.append(_record(row.opd, row.post, row.post_id, flag, days_vacant=row.days_vacant))
-    for holder in holder_flags(instansi_id, as_of):
+    for holder in holder_flags(instansi_id, as_of, context=ctx):
         for flag in holder.flags:
             records.append(_record(holder.opd, holder.post, holder.post_id, flag))
     return records

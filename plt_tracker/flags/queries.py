@@ -37,7 +37,7 @@ def _windows(instansi_id):
 
 
 def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", code=None,
-                      severity=None, **filters):
+                      severity=None, context=None, **filters):
     """Return the vacancy rows on `as_of`, each with `row.extra` holding its progress and flags.
 
     `row.extra` has route, stage, stage_index, stage_count, days_in_stage and
@@ -45,7 +45,8 @@ def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", c
     severity then days vacant (or `sort` = "days" / "opd"); `code` and
     `severity` keep rows with such a flag; other `filters` are vacancy_rows'.
     Flags are computed over every vacancy, so a filter never hides the other
-    post an official also acts in (PLT_MULTIPLE).
+    post an official also acts in (PLT_MULTIPLE). `context` is the engine's
+    Context when the caller has built it already.
     """
     rows, actings = rows_with_actings(instansi_id, as_of)
     progress = progress_by_vacancy([r.vacancy_id for r in rows], as_of)
@@ -53,7 +54,7 @@ def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", c
                           post_kind=r.post_kind, start_date=r.vacant_since,
                           actings=tuple(_acting_fact(a) for a in actings.get(r.vacancy_id, [])),
                           attempts=tuple(progress[r.vacancy_id].attempts)) for r in rows]
-    flags = engine.evaluate(facts, context_for(instansi_id, as_of, next_rakor))
+    flags = engine.evaluate(facts, context or context_for(instansi_id, as_of, next_rakor))
     for row in rows:
         row.extra.update(progress[row.vacancy_id].extra())
         row.extra["flags"] = flags[row.vacancy_id]
@@ -119,9 +120,9 @@ def _holders(instansi_id, as_of, thresholds):
     return rows
 
 
-def holder_flags(instansi_id, as_of, next_rakor=None):
+def holder_flags(instansi_id, as_of, next_rakor=None, *, context=None):
     """Return the holders with a flag (RETIREMENT_SOON) on `as_of`, soonest retirement first."""
-    ctx = context_for(instansi_id, as_of, next_rakor)
+    ctx = context or context_for(instansi_id, as_of, next_rakor)
     flagged = []
     for row in _holders(instansi_id, as_of, ctx.thresholds):
         facts = HolderFacts(post_id=row.post_id, opd=row.opd, post=row.post,

@@ -6,7 +6,8 @@ from flask_login import current_user
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.requests import as_of_from_request
 from plt_tracker.flags import bp
-from plt_tracker.flags.queries import flagged_vacancies, holder_flags, upcoming_retirements
+from plt_tracker.flags.queries import (context_for, flagged_vacancies, holder_flags,
+                                       upcoming_retirements)
 
 
 @bp.app_context_processor
@@ -18,9 +19,11 @@ def _post_flag_helper():
 def post_flags(post_id, as_of):
     """Return the flags of one post on `as_of`: its vacancy's, then its holder's."""
     instansi_id = current_user.instansi_id
-    found = [f for row in flagged_vacancies(instansi_id, as_of) if row.post_id == post_id
-             for f in row.extra["flags"]]
-    found += [f for h in holder_flags(instansi_id, as_of) if h.post_id == post_id for f in h.flags]
+    ctx = context_for(instansi_id, as_of)
+    found = [f for row in flagged_vacancies(instansi_id, as_of, context=ctx)
+             if row.post_id == post_id for f in row.extra["flags"]]
+    found += [f for h in holder_flags(instansi_id, as_of, context=ctx) if h.post_id == post_id
+              for f in h.flags]
     return found
 
 
