@@ -9,9 +9,9 @@ from plt_tracker.auth.forms import UserForm
 from plt_tracker.auth.models import User
 from plt_tracker.auth.operations import create_user, update_user
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.forms import attach_violation
 from plt_tracker.core.requests import get_owned
 from plt_tracker.extensions import db
-from plt_tracker.registry.forms import attach_violation
 
 
 @bp.route("/pengguna")

@@ -4,7 +4,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
-from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.db import transaction
+from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import get_owned
 from plt_tracker.extensions import db
 from plt_tracker.flags import bp
@@ -85,19 +86,12 @@ def delete_range(segment, range_id):
 
 
 def _handle(form, segment, title, change):
-    if form.validate_on_submit():
-        try:
-            with transaction():
-                change()
-        except RuleViolation as exc:
-            field = getattr(form, exc.field or "", None)
-            if field is not None:
-                field.errors.append(exc.message)
-            else:
-                flash(exc.message, "danger")
-        else:
-            flash(_("Rentang tanggal disimpan."), "success")
-            return redirect(url_for("flags.ranges", segment=segment))
-    status = 400 if form.is_submitted() else 200
-    return render_template("flags/range_form.html", form=form, title=title,
-                           segment=segment), status
+    """Run the form's change and go back to the list of ranges, or re-show the form."""
+
+    def saved():
+        change()
+        return _("Rentang tanggal disimpan.")
+
+    return submit_change(form, saved, done_url=url_for("flags.ranges", segment=segment),
+                         render=lambda: render_template("flags/range_form.html", form=form,
+                                                        title=title, segment=segment))

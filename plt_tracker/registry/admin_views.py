@@ -6,9 +6,10 @@ from wtforms.fields.choices import SelectChoice
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.forms import attach_violation
 from plt_tracker.core.requests import get_owned
 from plt_tracker.registry import bp
-from plt_tracker.registry.forms import OpdForm, PostForm, attach_violation
+from plt_tracker.registry.forms import OpdForm, PostForm
 from plt_tracker.registry.models import OPD_KINDS, Opd, Post
 from plt_tracker.registry.operations import create_opd, create_post, update_opd, update_post
 from plt_tracker.registry.official_views import post_url

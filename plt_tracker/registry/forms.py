@@ -1,5 +1,4 @@
 """Forms for OPDs, posts and officials."""
-from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField
@@ -72,12 +71,3 @@ class OfficialForm(FlaskForm):
                                                 "aplikasi ini, mis. Sekretaris Dinas Pendidikan."))
     is_active = BooleanField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))
-
-
-def attach_violation(form, exc):
-    """Show a refused rule's message on its form field, or as a flash when it has none."""
-    field = getattr(form, exc.field, None) if exc.field else None
-    if field is not None and not isinstance(field, SubmitField):
-        field.errors = list(field.errors) + [exc.message]
-    else:
-        flash(exc.message, "danger")

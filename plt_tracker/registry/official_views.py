@@ -5,9 +5,10 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.forms import attach_violation
 from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.registry import bp
-from plt_tracker.registry.forms import OfficialForm, attach_violation
+from plt_tracker.registry.forms import OfficialForm
 from plt_tracker.registry.models import Official
 from plt_tracker.registry.nip import format_nip, parse_nip
 from plt_tracker.registry.operations import create_official, update_official

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.forms import submit_change
 from plt_tracker.extensions import db
 from plt_tracker.selection import bp
 from plt_tracker.selection import route_operations as ops
@@ -91,22 +92,10 @@ def move_stage(stage_id):
 
 
 def _handle(form, title, change):
-    """Run a valid form's change in one transaction; re-show the form on any refusal."""
-    if form.validate_on_submit():
-        try:
-            with transaction():
-                message = change()
-        except RuleViolation as exc:
-            field = getattr(form, exc.field or "", None)
-            if field is not None and field.name != "submit":
-                field.errors.append(exc.message)
-            else:
-                flash(exc.message, "danger")
-        else:
-            flash(message, "success")
-            return redirect(url_for("selection.routes"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("selection/route_form.html", form=form, title=title), status
+    """Run the form's change and go back to the routes page, or re-show the form."""
+    return submit_change(form, change, done_url=url_for("selection.routes"),
+                         render=lambda: render_template("selection/route_form.html", form=form,
+                                                        title=title))
 
 
 def _get(model, object_id):

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
-from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Official
@@ -118,23 +118,11 @@ def minister_approval(attempt_id):
 
 
 def _handle(form, vacancy, title, change, *, attempt=None):
-    """Run a valid form's change in one transaction; re-show the form on any refusal."""
-    if form.validate_on_submit():
-        try:
-            with transaction():
-                message = change()
-        except RuleViolation as exc:
-            field = getattr(form, exc.field or "", None)
-            if field is not None and field.name != "submit":
-                field.errors.append(exc.message)
-            else:
-                flash(exc.message, "danger")
-        else:
-            flash(message, "success")
-            return redirect(url_for("selection.vacancy_progress", vacancy_id=vacancy.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("selection/form.html", form=form, vacancy=vacancy, title=title,
-                           attempt=attempt), status
+    """Run the form's change and go back to the vacancy's progress, or re-show the form."""
+    return submit_change(
+        form, change, done_url=url_for("selection.vacancy_progress", vacancy_id=vacancy.id),
+        render=lambda: render_template("selection/form.html", form=form, vacancy=vacancy,
+                                       title=title, attempt=attempt))
 
 
 def _own_vacancy(vacancy_id):

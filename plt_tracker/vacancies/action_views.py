@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
-from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import get_owned
 from plt_tracker.registry.models import Official, Post
 from plt_tracker.registry.post_queries import official_choices, other_vacant_posts_acted
@@ -145,30 +145,12 @@ def record_holder(post_id):
 
 
 def _handle(form, post, title, change, *, after=None, acting=None):
-    """Run a valid form's change in one transaction; re-show the form on any refusal."""
-    if form.validate_on_submit():
-        try:
-            with transaction():
-                message = change()
-        except RuleViolation as exc:
-            _attach(form, exc)
-        else:
-            flash(message, "success")
-            if after:
-                after()
-            return redirect(url_for("registry.post_detail", post_id=post.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("vacancies/action_form.html", form=form, post=post, title=title,
-                           acting=acting), status
-
-
-def _attach(form, exc):
-    """Show a refused rule's message beside its field, or above the form."""
-    field = getattr(form, _FIELD_ALIASES.get(exc.field, exc.field or ""), None)
-    if field is not None and field.name != "submit":
-        field.errors.append(exc.message)
-    else:
-        flash(exc.message, "danger")
+    """Run the form's change and go back to the post page, or re-show the form."""
+    return submit_change(
+        form, change, done_url=url_for("registry.post_detail", post_id=post.id),
+        render=lambda: render_template("vacancies/action_form.html", form=form, post=post,
+                                       title=title, acting=acting),
+        aliases=_FIELD_ALIASES, after=after)
 
 
 def _own_post(post_id):
