@@ -1,5 +1,5 @@
 """BKPSDM pages on officials: the searchable list, the form, and each official's "rangkap"."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -107,7 +107,5 @@ def _tmt(official):
 
 
 def post_url(post_id):
-    """Link to a post's history page, or None while that page does not exist."""
-    if "registry.post_detail" not in current_app.view_functions:
-        return None
+    """Link to a post's history page."""
     return url_for("registry.post_detail", post_id=post_id)
