@@ -45,6 +45,9 @@ def logout():
 
 def _safe_next(target):
     """Only follow a `next` that stays on this site."""
-    if target and not urlsplit(target).netloc and target.startswith("/"):
+    # Browsers read "//host" and "/\\host" as another site: a path starts with one
+    # slash and has no backslash.
+    if (target and target.startswith("/") and not target.startswith("//")
+            and "\\" not in target and not urlsplit(target).netloc):
         return target
     return url_for("vacancies.index")

@@ -1,6 +1,8 @@
 """Logging in and out, through the real forms."""
 import html
 
+import pytest
+
 from tests.conftest import csrf_from
 
 
@@ -52,6 +54,13 @@ def test_next_is_followed_only_on_this_site(app, client, make_user):
     client.post("/keluar", data={"csrf_token": csrf_from(client.get("/").data)})
     response = _login(client, user.username, "rahasia123", "https://contoh.test/x")
     assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("target", ["//contoh.test/x", "/%5Ccontoh.test/x", "/%5C%5Ccontoh.test"])
+def test_next_to_another_site_written_as_a_path_is_not_followed(app, client, make_user, target):
+    user = make_user("viewer")
+    response = _login(client, user.username, "rahasia123", target)
+    assert response.status_code == 302 and response.headers["Location"] == "/"
 
 
 def test_anonymous_is_sent_to_login(app, client):
