@@ -13,10 +13,8 @@ from plt_tracker.extensions import db
 from plt_tracker.importer.parse import RowError
 from plt_tracker.registry import operations as registry
 from plt_tracker.registry.models import Instansi, Official, Opd, Post
-from plt_tracker.settings.logic import get_settings
 from plt_tracker.vacancies import operations as vacancies
 from plt_tracker.vacancies.models import ActingAssignment, Vacancy
-from plt_tracker.vacancies.rules import default_planned_end
 
 ENTITIES = {
     "opd": "OPD",
@@ -120,7 +118,6 @@ class _Importer:
         self.report, self.today = report, today
         self.instansi = (db.session.get(Instansi, instansi_id) if instansi_id
                          else registry.default_instansi())
-        self.months = int(get_settings(self.instansi.id)["acting_default_months"])
         opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=self.instansi.id))
         self.opds = {o.name.lower(): o for o in opds}
 
@@ -237,9 +234,8 @@ class _Importer:
         if same is not None:
             self._count("unchanged", "acting")
             return
-        end = acting.end or default_planned_end(acting.start, self.months)
-        vacancies.name_acting(post, official, acting.kind, acting.start, end, today=self.today,
-                              letter_number=acting.letter_number, letter_date=acting.letter_date,
-                              vacancy=vacancy)
-        self._count("created", "acting",
-                    f"{acting.kind.capitalize()} {official.name} sampai {end:%d/%m/%Y}")
+        named = vacancies.name_acting(post, official, acting.kind, acting.start, acting.end,
+                                      today=self.today, letter_number=acting.letter_number,
+                                      letter_date=acting.letter_date, vacancy=vacancy)
+        self._count("created", "acting", f"{acting.kind.capitalize()} {official.name} sampai "
+                                         f"{named.end_date:%d/%m/%Y}")

@@ -11,7 +11,7 @@ from plt_tracker.core.requests import get_owned
 from plt_tracker.registry.models import Official, Post
 from plt_tracker.registry.post_queries import official_choices, other_vacant_posts_acted
 from plt_tracker.settings.logic import get_setting
-from plt_tracker.vacancies import bp, rules
+from plt_tracker.vacancies import bp
 from plt_tracker.vacancies import operations as ops
 from plt_tracker.vacancies.forms import (ActingForm, AppointmentForm, EndActingForm, ExtendForm,
                                          HolderForm, VacancyForm)
@@ -51,14 +51,13 @@ def name_acting(post_id):
 
     def change():
         official = _own_official(form.official_id.data)
-        start = form.start_date.data
-        end = form.end_date.data or rules.default_planned_end(start, months)
-        acting = ops.name_acting(post, official, form.kind.data, start, end, today=today(),
+        acting = ops.name_acting(post, official, form.kind.data, form.start_date.data,
+                                 form.end_date.data, today=today(),
                                  letter_number=form.letter_number.data,
                                  letter_date=form.letter_date.data, vacancy=vacancy)
         return _("%(name)s ditunjuk sebagai %(kind)s %(post)s sampai %(end)s.",
                  name=official.name, kind=acting.kind_label, post=post.title,
-                 end=end.strftime("%d/%m/%Y"))
+                 end=acting.end_date.strftime("%d/%m/%Y"))
 
     def warn():
         start = form.start_date.data

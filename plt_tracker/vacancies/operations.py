@@ -11,6 +11,7 @@ from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Post
 from plt_tracker.registry.operations import current_appointment, set_holder
+from plt_tracker.settings.logic import get_setting
 from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.models import (ACTING_KINDS, VACANCY_REASONS, ActingAssignment,
                                           ActingExtension, Vacancy)
@@ -67,10 +68,17 @@ def open_vacancy_of(post_id):
 
 def name_acting(post, official, kind, start_date, end_date, *, today, letter_number=None,
                 letter_date=None, vacancy=None):
-    """Name a Plt or Plh for a post (a Plt only for a vacancy)."""
+    """Name a Plt or Plh for a post (a Plt only for a vacancy).
+
+    Without `end_date` the letter runs the pemda's default term from its start
+    (setting `acting_default_months`, 3 months unless changed).
+    """
     lock_post(post.id)
     if kind not in ACTING_KINDS:
         raise RuleViolation(f"Jenis pelaksana '{kind}' tidak dikenal", "kind")
+    if end_date is None and start_date is not None:
+        months = int(get_setting(post.opd.instansi_id, "acting_default_months"))
+        end_date = rules.default_planned_end(start_date, months)
     if start_date is None or end_date is None:
         raise RuleViolation("Tanggal mulai dan akhir tugas wajib diisi", "start_date")
     if end_date < start_date:
