@@ -76,3 +76,16 @@ def test_logout_needs_a_post_with_csrf(app, client, login_as):
     response = client.post("/keluar", data={"csrf_token": client.csrf})
     assert response.status_code == 302 and "/masuk" in response.headers["Location"]
     assert not _logged_in(client)
+
+
+def test_a_deactivated_user_is_logged_out_of_an_open_session(app, client, login_as):
+    from plt_tracker.auth.operations import update_user
+    from plt_tracker.core.db import transaction
+
+    user = login_as("operator")
+    assert _logged_in(client)
+    with transaction():
+        update_user(user, full_name=user.full_name, email=user.email, role=user.role,
+                    is_active=False)
+    response = client.get("/")
+    assert response.status_code == 302 and "/masuk" in response.headers["Location"]
