@@ -1,6 +1,8 @@
 """Reads of the Rakor area: planned meetings, reports and their deliveries."""
 import datetime as dt
 
+from sqlalchemy.orm import defer
+
 from plt_tracker.extensions import db
 from plt_tracker.rakor import calendar
 from plt_tracker.rakor.models import RakorMeeting, RakorReport
@@ -41,11 +43,17 @@ def next_meeting(instansi_id, on_or_after):
     return found[0] if found else None
 
 
-def reports_of(instansi_id):
-    """Return every report of a pemda, newest meeting and version first."""
-    return db.session.scalars(
-        db.select(RakorReport).filter_by(instansi_id=instansi_id)
-        .order_by(RakorReport.meeting_date.desc(), RakorReport.version.desc())).all()
+def reports_of(instansi_id, *, with_snapshot=True):
+    """Return every report of a pemda, newest meeting and version first.
+
+    Without `with_snapshot` the (large, growing) frozen snapshots stay in the
+    database: enough for pages that only link to the reports.
+    """
+    query = (db.select(RakorReport).filter_by(instansi_id=instansi_id)
+             .order_by(RakorReport.meeting_date.desc(), RakorReport.version.desc()))
+    if not with_snapshot:
+        query = query.options(defer(RakorReport.snapshot, raiseload=True))
+    return db.session.scalars(query).all()
 
 
 def latest_reports_before(instansi_id, before, count):

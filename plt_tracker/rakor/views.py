@@ -23,7 +23,8 @@ def _meetings_page(status=200, **forms):
     meetings = queries.planned_meetings(instansi_id, day.replace(day=1), MONTHS_SHOWN)
     meetings = [m for m in meetings if m.date >= day]
     settings = get_settings(instansi_id)
-    reports = {r.meeting_date: r for r in reversed(queries.reports_of(instansi_id))}
+    reports = {r.meeting_date: r
+               for r in reversed(queries.reports_of(instansi_id, with_snapshot=False))}
     rule_form = forms.get("rule_form") or RuleForm(
         formdata=None, weekday=int(settings["rakor_weekday"]),
         week_of_month=int(settings["rakor_week_of_month"]), time=settings["rakor_time"],

@@ -148,3 +148,15 @@ def test_admin_retries_failed_emails(client, login_as, register, settings_of, ma
     db.session.expire_all()
     (delivery,) = report.deliveries
     assert (delivery.status, delivery.attempts) == ("sent", 1)
+
+
+def test_meetings_page_links_the_report_of_a_coming_meeting(client, login_as, make_report,
+                                                            instansi):
+    from plt_tracker.core.dates import today
+    from plt_tracker.rakor.queries import next_meeting
+
+    coming = next_meeting(instansi.id, today())
+    report = make_report(coming.date)
+    login_as("viewer")
+    page = client.get("/rakor").get_data(as_text=True)
+    assert f'/rakor/laporan/{report.id}"' in page and "versi 1" in page
