@@ -6,7 +6,8 @@ only, so every format is rendered from it and never from live records.
 from flask_babel import force_locale
 
 from plt_tracker.extensions import db
-from plt_tracker.rakor.source import SEVERITY_RANK, vacancy_records
+from plt_tracker.flags.engine import SEVERITY_RANK
+from plt_tracker.rakor.source import vacancy_records
 from plt_tracker.registry.models import Opd, Post
 
 SCHEMA = 1
@@ -18,7 +19,8 @@ def build_snapshot(instansi, meeting, *, next_rakor, generated_at, version, prev
     with force_locale("id"):
         records = vacancy_records(instansi.id, as_of, next_rakor)
     flagged = [r for r in records if r["flags"]]
-    flagged.sort(key=lambda r: (-SEVERITY_RANK.get(r["severity"], 0), -r["days_vacant"], r["opd"]))
+    flagged.sort(key=lambda r: (SEVERITY_RANK.get(r["severity"], len(SEVERITY_RANK)),
+                                -r["days_vacant"], r["opd"]))
     snapshot = {
         "schema": SCHEMA,
         "pemda": instansi.name,

@@ -9,8 +9,7 @@ import datetime as dt
 
 from plt_tracker.core.i18n import duration_words
 from plt_tracker.flags.codes import FLAG_LABELS
-
-SEVERITY_RANK = {"critical": 2, "warning": 1, "info": 0}
+from plt_tracker.flags.engine import SEVERITY_RANK
 
 
 def vacancy_records(instansi_id, as_of, next_rakor=None):
@@ -31,7 +30,7 @@ def _flag(flag):
 
 def _record(data, as_of):
     flags = [_flag(f) for f in data.get("flags") or []]
-    flags.sort(key=lambda f: -SEVERITY_RANK.get(f["severity"], 0))
+    flags.sort(key=lambda f: SEVERITY_RANK.get(f["severity"], len(SEVERITY_RANK)))
     return {
         "vacancy_id": data["vacancy_id"],
         "post_id": data["post_id"],
