@@ -22,8 +22,7 @@ from plt_tracker.vacancies.models import Vacancy
 @bp.app_context_processor
 def _progress_helpers():
     """Let the post page include its vacancies' progress without its view knowing about it."""
-    return {"vacancy_progress": lambda vacancy_id, as_of: progress_by_vacancy([vacancy_id], as_of)[vacancy_id],
-            "vacancies_progress": progress_by_vacancy}
+    return {"vacancies_progress": progress_by_vacancy}
 
 
 @bp.route("/kekosongan/<int:vacancy_id>/proses")
