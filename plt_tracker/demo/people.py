@@ -23,9 +23,16 @@ def make_nip(rng, seq, birth):
     return f"{birth:%Y%m%d}{tmt:%Y%m}{gender}{seq % 1000:03d}", gender
 
 
-def random_birth(rng):
-    """Return a birth date between 1966 and 1985."""
-    return dt.date(rng.randint(1966, 1985), rng.randint(1, 12), rng.randint(1, 28))
+# Ages of officials with no planned retirement: old enough for the post, and more than a year
+# short of the lowest retirement age (58), so nobody in office is already past it.
+MIN_AGE, MAX_AGE = 38, 56
+
+
+def random_birth(rng, today):
+    """Return a birth date that makes an official 38 to 56 years old on `today`."""
+    youngest = today - relativedelta(years=MIN_AGE)
+    span = (youngest - (today - relativedelta(years=MAX_AGE + 1))).days - 1
+    return youngest - dt.timedelta(days=rng.randint(0, span))
 
 
 def birth_reaching(age, month_start):
@@ -40,7 +47,7 @@ def birth_reaching(age, month_start):
 
 def add_official(ctx, key, *, birth=None, position_title=None):
     """Create a fictitious official through the real operation and remember it by key."""
-    birth = birth or random_birth(ctx.rng)
+    birth = birth or random_birth(ctx.rng, ctx.today)
     nip, gender = make_nip(ctx.rng, next(ctx.sequence), birth)
     official = registry.create_official(ctx.instansi.id, nip, make_name(ctx.rng, gender),
                                         position_title=position_title)
