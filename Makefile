@@ -47,7 +47,7 @@ $(BIN)/pybabel: $(BIN)/python
 	$(BIN)/python -m pip install --quiet Babel Jinja2
 
 translations: $(BIN)/pybabel
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --add-comments=TRANSLATORS: \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k lazy_gettext -k lazy_pgettext:1c,2 --add-comments=TRANSLATORS: \
 		--ignore-dirs='.* __pycache__ instance build dist node_modules' \
 		--project=plt_tracker --copyright-holder=plt_tracker \
 		-o plt_tracker/translations/messages.pot .

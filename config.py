@@ -45,6 +45,10 @@ def load_secret_key(instance_path):
 DEFAULT_SETTINGS = {
     # Vacancy register
     "acting_default_months": 3,
+    # How far ahead a vacancy may be recorded (a retirement known to come).
+    "advance_entry_months": 12,
+    # Vacant posts one official may act in on the same day (0: no limit).
+    "max_acting_posts": 2,
     # Flags (issue: rule engine)
     "vacant_warning_days": 90,
     "vacant_critical_days": 180,

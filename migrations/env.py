@@ -92,14 +92,30 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a table by copying it and dropping the old one;
+            # with foreign keys enforced, dropping a table other rows refer to
+            # fails. SQLite ignores this pragma inside a transaction, so it is
+            # set before one begins, checked after the migrations, and set back.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        # The app begins SQLite transactions itself (core/sqlite.py), so SQLite's DDL
+        # is transactional too: all of a run's migrations commit together or not at all.
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            transactional_ddl=True if sqlite else None,
             **conf_args
         )
 
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign keys broken by the migration: {broken}")
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

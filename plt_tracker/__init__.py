@@ -33,6 +33,7 @@ def create_app(config_class=Config, **overrides):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///plt_tracker.db"
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(app.config)
 
     from plt_tracker import models  # noqa: F401  (every table, for Alembic)
 
@@ -55,6 +56,20 @@ def create_app(config_class=Config, **overrides):
     csrf.init_app(app)
     _register_cli(app)
     return app
+
+
+def _engine_options(config):
+    """Return the engine options for the configured database.
+
+    MariaDB reads from a snapshot taken at the first read of a transaction
+    (REPEATABLE READ); a write transaction must see what another committed
+    while it waited for the pemda lock, so it reads committed data, as
+    PostgreSQL does by default.
+    """
+    options = dict(config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if str(config["SQLALCHEMY_DATABASE_URI"]).startswith(("mysql", "mariadb")):
+        options.setdefault("isolation_level", "READ COMMITTED")
+    return options
 
 
 def _register_blueprints(app):

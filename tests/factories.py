@@ -4,6 +4,7 @@ import itertools
 
 from plt_tracker.core.db import transaction
 from plt_tracker.registry import operations as registry
+from plt_tracker.selection import operations as selection
 from plt_tracker.vacancies import operations as vacancies
 
 FAR_FUTURE = dt.date(2100, 1, 1)
@@ -60,5 +61,5 @@ class Factory:
 
     def fill(self, vacancy, official=None, start=dt.date(2025, 12, 1)):
         with transaction():
-            return vacancies.fill_vacancy(vacancy, official or self.official(), start,
+            return selection.fill_vacancy(vacancy, official or self.official(), start,
                                           today=FAR_FUTURE, sk_number=f"821/{next(_seq)}/SK")

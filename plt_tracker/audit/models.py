@@ -23,7 +23,16 @@ class AuditEntry(db.Model):
     entity_id: Mapped[Optional[int]]
     # The post the change concerns, so its history page can show it.
     post_id: Mapped[Optional[int]] = mapped_column(ForeignKey("post.id"), index=True)
+    # The sentence in Bahasa Indonesia, as written (for entries without an event, and search).
     summary: Mapped[str] = mapped_column(String(300))
+    # What happened, as a code of audit.events with its values: pages show it in the
+    # reader's language.
+    event: Mapped[Optional[str]] = mapped_column(String(60))
+    params: Mapped[Optional[dict]] = mapped_column(JSON)
+    # Why a correction or void was made, as the operator wrote it.
+    reason: Mapped[Optional[str]] = mapped_column(String(300))
+    # The record's version after the change: a stale form asks what changed since its own.
+    entity_version: Mapped[Optional[int]]
     before: Mapped[Optional[dict]] = mapped_column(JSON)
     after: Mapped[Optional[dict]] = mapped_column(JSON)
 

@@ -3,6 +3,7 @@ import datetime as dt
 from contextvars import ContextVar
 
 from flask import has_request_context
+from flask_babel import force_locale
 from flask_login import current_user
 
 from plt_tracker.audit.models import AuditEntry
@@ -23,10 +24,22 @@ def snapshot(obj, fields):
     return {name: _jsonable(getattr(obj, name)) for name in fields}
 
 
-def record(action, entity, entity_id, summary, *, instansi_id, post_id=None, before=None,
-           after=None):
-    """Add an audit entry to the current transaction."""
+def record(action, entity, entity_id, summary=None, *, instansi_id, post_id=None, before=None,
+           after=None, event=None, params=None, reason=None, version=None):
+    """Add an audit entry to the current transaction.
+
+    `event` (a code of audit.events) with its `params` is how pages say what
+    happened in the reader's language; `summary` is the Indonesian sentence,
+    made from the event when not given. `reason` is why a correction or void
+    was made; `version` the record's version after the change.
+    """
     user = current_user if has_request_context() and current_user.is_authenticated else None
+    params = {k: _jsonable(v) for k, v in (params or {}).items()}
+    if summary is None:
+        from plt_tracker.audit.render import event_sentence
+
+        with force_locale("id"):
+            summary = event_sentence(event, params)
     entry = AuditEntry(
         instansi_id=instansi_id,
         user_id=user.id if user else None,
@@ -37,6 +50,10 @@ def record(action, entity, entity_id, summary, *, instansi_id, post_id=None, bef
         entity_id=entity_id,
         post_id=post_id,
         summary=summary[:300],
+        event=event,
+        params=params or None,
+        reason=(reason or None) and reason[:300],
+        entity_version=version,
         before=before,
         after=after,
     )

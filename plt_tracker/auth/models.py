@@ -7,6 +7,8 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from plt_tracker.core.db import unique_rule
+from plt_tracker.core.records import Versioned
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Instansi
 
@@ -20,7 +22,7 @@ ROLES = {
 ROLE_RANK = {"viewer": 1, "operator": 2, "admin": 3}
 
 
-class User(UserMixin, db.Model):
+class User(Versioned, UserMixin, db.Model):
     """Someone who logs in: an admin, a BKPSDM operator or a viewer (Sekda)."""
 
     __tablename__ = "user_account"
@@ -54,3 +56,6 @@ class User(UserMixin, db.Model):
     def can(self, role):
         """Say whether this user has at least the given role."""
         return ROLE_RANK.get(self.role, 0) >= ROLE_RANK[role]
+
+
+unique_rule("user_account", "username", "Nama pengguna ini sudah dipakai", "username")

@@ -1,7 +1,24 @@
-"""Transactions and shared column helpers."""
+"""Transactions, the write lock, and the database's own refusals in the user's words.
+
+Every mutation runs in `transaction()`. On SQLite it begins with `BEGIN
+IMMEDIATE`, which takes the database's write lock before anything is read; on
+PostgreSQL and MariaDB an operation locks its pemda's row (`lock_pemda`). So
+the checks an operation makes cannot be overtaken by a parallel request: the
+loser waits, then sees the winner's change and gets the same clear message as
+a sequential request. Unique constraints back the rules about what may
+coexist; should one still fire, `violation_for` turns it into that message.
+"""
+import re
 from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sqlalchemy.exc import IntegrityError
 
 from plt_tracker.extensions import db
+
+# True while a write transaction runs in this context (thread or task): the
+# SQLite begin hook reads it to take the write lock at BEGIN.
+_writing = ContextVar("plt_writing", default=False)
 
 
 class RuleViolation(ValueError):
@@ -13,16 +30,85 @@ class RuleViolation(ValueError):
         self.field = field
 
 
+def writing():
+    """Say whether a write transaction is running in this context."""
+    return _writing.get()
+
+
 @contextmanager
 def transaction():
-    """Run a block as one transaction: commit at the end, roll back on any error.
+    """Run a block as one write transaction: commit at the end, roll back on any error.
 
     Every mutation goes through this so that a refused rule or a crash half way
-    leaves nothing half-written.
+    leaves nothing half-written. A read transaction the caller began (a view
+    loading its records) is ended first, so the write transaction starts
+    fresh, takes its lock first and sees what others committed meanwhile.
+    Nested use joins the outer transaction.
     """
+    session = db.session()
+    if _writing.get():
+        yield session
+        return
+    if session.in_transaction():
+        session.commit()
+    token = _writing.set(True)
     try:
-        yield db.session
-        db.session.commit()
+        session.connection()  # BEGIN now (IMMEDIATE on SQLite), before any read
+        yield session
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        violation = violation_for(exc)
+        if violation is None:
+            raise
+        raise violation from exc
     except BaseException:
-        db.session.rollback()
+        session.rollback()
         raise
+    finally:
+        session.info.pop("locked_pemda", None)
+        _writing.reset(token)
+
+
+# Unique constraints that back a rule, by (table, column) as SQLite names them and by
+# constraint name as PostgreSQL and MariaDB do: the message the rule gives.
+_UNIQUE_RULES = {}
+_SQLITE_UNIQUE = re.compile(r"UNIQUE constraint failed: ([\w.]+)")
+
+
+def unique_rule(table, columns, message, field=None):
+    """Declare the user's message for a unique constraint that holds a rule."""
+    columns = (columns,) if isinstance(columns, str) else tuple(columns)
+    name = f"uq_{table}_{'_'.join(columns)}"
+    entry = (message, field)
+    _UNIQUE_RULES[name] = entry
+    _UNIQUE_RULES[", ".join(f"{table}.{c}" for c in columns)] = entry
+
+
+def violation_for(exc):
+    """Return the RuleViolation a unique constraint stands for, or None."""
+    text = str(exc.orig)
+    match = _SQLITE_UNIQUE.search(text)
+    keys = [match.group(1)] if match else []
+    keys += [name for name in _UNIQUE_RULES if name.startswith("uq_") and name in text]
+    for key in keys:
+        if key in _UNIQUE_RULES:
+            message, field = _UNIQUE_RULES[key]
+            return RuleViolation(message, field)
+    return None
+
+
+def lock_pemda(instansi_id):
+    """Serialise this pemda's writes until the transaction ends (once per transaction).
+
+    PostgreSQL and MariaDB lock the pemda's row; SQLite ignores FOR UPDATE but
+    already holds its write lock since BEGIN IMMEDIATE.
+    """
+    locked = db.session.info.setdefault("locked_pemda", set())
+    if instansi_id in locked:
+        return
+    db.session.execute(db.text("SELECT id FROM instansi WHERE id = :id FOR UPDATE")
+                       if db.session.get_bind().dialect.name != "sqlite"
+                       else db.text("SELECT id FROM instansi WHERE id = :id"),
+                       {"id": instansi_id})
+    locked.add(instansi_id)

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from plt_tracker.demo.data import BIDANG, PLH_FILLED, POSTS, REFILLED, RETIRING, VACANT
 from plt_tracker.demo.people import add_official, birth_reaching
 from plt_tracker.registry import operations as registry
+from plt_tracker.selection import operations as selection
 from plt_tracker.vacancies import operations as vacancies
 
 DAY = dt.timedelta(days=1)
@@ -64,7 +65,7 @@ def refill_posts(ctx):
                                      position_title=None)
         else:
             official = add_official(ctx, f"new:{key}")
-        ctx.holders[key] = vacancies.fill_vacancy(vacancy, official, fill_day, today=ctx.today,
+        ctx.holders[key] = selection.fill_vacancy(vacancy, official, fill_day, today=ctx.today,
                                                   sk_number=_sk(ctx, fill_day),
                                                   sk_date=fill_day - 5 * DAY)
         ctx.vacancies[key] = vacancy

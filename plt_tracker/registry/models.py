@@ -2,9 +2,11 @@
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from plt_tracker.core.db import unique_rule
+from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
 
 # Kinds of post (jenis jabatan) and their usual eselon; values are stored codes.
@@ -38,7 +40,7 @@ class Instansi(db.Model):
         return f"<Instansi {self.name}>"
 
 
-class Opd(db.Model):
+class Opd(Versioned, db.Model):
     """An agency of the pemda (dinas, badan, kecamatan, …)."""
 
     __tablename__ = "opd"
@@ -56,7 +58,7 @@ class Opd(db.Model):
         return f"<Opd {self.name}>"
 
 
-class Post(db.Model):
+class Post(Versioned, db.Model):
     """A post (jabatan) in an OPD; `is_head` marks the kepala OPD post."""
 
     __tablename__ = "post"
@@ -79,13 +81,14 @@ class Post(db.Model):
         return f"<Post {self.title}>"
 
 
-class Official(db.Model):
-    """A civil servant (PNS) or PPPK, identified by NIP."""
+class Official(Versioned, db.Model):
+    """A civil servant (PNS) or PPPK, identified by NIP (unique within a pemda)."""
 
     __tablename__ = "official"
+    __table_args__ = (UniqueConstraint("instansi_id", "nip"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     instansi_id: Mapped[int] = mapped_column(ForeignKey("instansi.id"), index=True)
-    nip: Mapped[str] = mapped_column(String(18), unique=True)
+    nip: Mapped[str] = mapped_column(String(18))
     # "pns" numbers carry birth date, TMT and gender; "other" (PPPK) ones do not.
     nip_kind: Mapped[str] = mapped_column(String(10), default="pns")
     name: Mapped[str] = mapped_column(String(200))
@@ -100,10 +103,23 @@ class Official(db.Model):
         return f"<Official {self.nip} {self.name}>"
 
 
-class Appointment(db.Model):
-    """A definitive holding of a post, from inauguration until the post falls vacant."""
+class Appointment(Versioned, Voidable, db.Model):
+    """A definitive holding of a post, from inauguration until the post falls vacant.
+
+    `open_post_id` and `open_official_id` repeat the post and the official while
+    the holding is open (no end, not voided) and are empty otherwise; their
+    unique constraints let the database itself keep one current holder per post
+    and one current definitive post per official. The check constraints keep
+    them true to the record; `_open_keys` fills them in before every write.
+    """
 
     __tablename__ = "appointment"
+    __table_args__ = (
+        CheckConstraint("(end_date IS NULL AND voided_at IS NULL AND open_post_id = post_id "
+                        "AND open_official_id = official_id) OR (open_post_id IS NULL AND "
+                        "open_official_id IS NULL AND (end_date IS NOT NULL OR "
+                        "voided_at IS NOT NULL))", name="open_keys"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
     official_id: Mapped[int] = mapped_column(ForeignKey("official.id"), index=True)
@@ -113,6 +129,8 @@ class Appointment(db.Model):
     start_date: Mapped[Optional[dt.date]]
     # The first day the holder no longer holds the post (= the vacancy's start).
     end_date: Mapped[Optional[dt.date]]
+    open_post_id: Mapped[Optional[int]] = mapped_column(unique=True)
+    open_official_id: Mapped[Optional[int]] = mapped_column(unique=True)
 
     post: Mapped[Post] = relationship()
     official: Mapped[Official] = relationship()
@@ -121,3 +139,19 @@ class Appointment(db.Model):
         """Say whether this appointment is in force on `day`."""
         started = self.start_date is None or self.start_date <= day
         return started and (self.end_date is None or day < self.end_date)
+
+
+@event.listens_for(Appointment, "before_insert")
+@event.listens_for(Appointment, "before_update")
+def _open_keys(mapper, connection, appointment):  # noqa: ARG001
+    """Repeat the post and official in the open-holding keys while the holding is open."""
+    is_open = appointment.end_date is None and appointment.voided_at is None
+    appointment.open_post_id = appointment.post_id if is_open else None
+    appointment.open_official_id = appointment.official_id if is_open else None
+
+
+unique_rule("official", ("instansi_id", "nip"), "NIP ini sudah terdaftar di pemda ini", "nip")
+unique_rule("appointment", "open_post_id", "Jabatan ini sudah memiliki pejabat definitif",
+            "official")
+unique_rule("appointment", "open_official_id",
+            "Pejabat ini sudah tercatat sebagai pejabat definitif di jabatan lain", "official")

@@ -3,16 +3,20 @@
 Each function runs inside the caller's transaction (core.db.transaction) and
 writes its own audit entry; views, the importer and the demo all call these.
 """
+import datetime as dt
+
 from flask import current_app
 
 from plt_tracker.audit.operations import record, snapshot
-from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.db import RuleViolation, lock_pemda
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import OPD_KINDS, POST_KINDS, Appointment, Instansi, Official, Opd, Post
 from plt_tracker.registry.nip import parse_nip
+from plt_tracker.core.versions import check_version
 
 OPD_FIELDS = ("name", "kind", "is_active")
 POST_FIELDS = ("opd_id", "title", "kind", "eselon", "is_head", "is_active")
+APPOINTMENT_FIELDS = ("official_id", "sk_number", "sk_date", "start_date", "end_date")
 OFFICIAL_FIELDS = ("nip", "nip_kind", "name", "rank", "birth_date", "gender", "position_title",
                    "is_active")
 
@@ -25,13 +29,14 @@ def default_instansi():
         instansi = Instansi(name=name)
         db.session.add(instansi)
         db.session.flush()
-        record("create", "instansi", instansi.id, f"Pemda {name} dibuat", instansi_id=instansi.id,
-               after={"name": name})
+        record("create", "instansi", instansi.id, instansi_id=instansi.id,
+               event="instansi.create", params={"name": name}, after={"name": name})
     return instansi
 
 
 def create_opd(instansi_id, name, kind="lainnya"):
     """Add an OPD to a pemda."""
+    lock_pemda(instansi_id)
     name = _required(name, "Nama OPD", "name")
     if kind not in OPD_KINDS:
         raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
@@ -40,13 +45,14 @@ def create_opd(instansi_id, name, kind="lainnya"):
     opd = Opd(instansi_id=instansi_id, name=name, kind=kind, is_active=True)
     db.session.add(opd)
     db.session.flush()
-    record("create", "opd", opd.id, f"OPD {name} dibuat", instansi_id=instansi_id,
-           after=snapshot(opd, OPD_FIELDS))
+    record("create", "opd", opd.id, instansi_id=instansi_id, event="opd.create",
+           params={"name": name}, after=snapshot(opd, OPD_FIELDS), version=opd.version)
     return opd
 
 
 def update_opd(opd, *, name, kind, is_active):
     """Rename, re-kind, activate or deactivate an OPD (never delete: it has history)."""
+    lock_pemda(opd.instansi_id)
     name = _required(name, "Nama OPD", "name")
     if kind not in OPD_KINDS:
         raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
@@ -56,13 +62,14 @@ def update_opd(opd, *, name, kind, is_active):
         raise RuleViolation(f"OPD '{name}' sudah ada", "name")
     before = snapshot(opd, OPD_FIELDS)
     opd.name, opd.kind, opd.is_active = name, kind, bool(is_active)
-    _audit_update("opd", opd.id, f"OPD {name} diubah", opd.instansi_id, None, before,
-                  snapshot(opd, OPD_FIELDS))
+    _audit_update(opd, "opd", "opd.update", {"name": name}, opd.instansi_id, None, before,
+                  OPD_FIELDS)
     return opd
 
 
 def create_post(opd, title, kind, eselon=None, is_head=True):
     """Add a post to an OPD."""
+    lock_pemda(opd.instansi_id)
     title = _required(title, "Nama jabatan", "title")
     if kind not in POST_KINDS:
         raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
@@ -72,13 +79,15 @@ def create_post(opd, title, kind, eselon=None, is_head=True):
                 is_active=True)
     db.session.add(post)
     db.session.flush()
-    record("create", "post", post.id, f"Jabatan {title} dibuat", instansi_id=opd.instansi_id,
-           post_id=post.id, after=snapshot(post, POST_FIELDS))
+    record("create", "post", post.id, instansi_id=opd.instansi_id, post_id=post.id,
+           event="post.create", params={"post": title}, after=snapshot(post, POST_FIELDS),
+           version=post.version)
     return post
 
 
 def update_post(post, *, title, kind, eselon, is_head, is_active):
     """Change a post's details or deactivate it (never delete: it has history)."""
+    lock_pemda(post.opd.instansi_id)
     title = _required(title, "Nama jabatan", "title")
     if kind not in POST_KINDS:
         raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
@@ -89,43 +98,46 @@ def update_post(post, *, title, kind, eselon, is_head, is_active):
     before = snapshot(post, POST_FIELDS)
     post.title, post.kind, post.eselon = title, kind, eselon or None
     post.is_head, post.is_active = bool(is_head), bool(is_active)
-    _audit_update("post", post.id, f"Jabatan {title} diubah", post.opd.instansi_id, post.id,
-                  before, snapshot(post, POST_FIELDS))
+    _audit_update(post, "post", "post.update", {"post": title}, post.opd.instansi_id, post.id,
+                  before, POST_FIELDS)
     return post
 
 
 def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, position_title=None):
-    """Record an official; the NIP is checked and gives the birth date and gender."""
+    """Record an official; the NIP is checked and gives the birth date and gender.
+
+    A NIP is unique within a pemda; the refusal names no other pemda's data.
+    """
+    lock_pemda(instansi_id)
     info = _parse(nip, nip_kind)
     name = _required(name, "Nama pejabat", "name")
-    if db.session.scalar(db.select(Official.id).filter_by(nip=info.nip)):
-        raise RuleViolation(f"NIP {info.nip} sudah terdaftar", "nip")
+    _nip_free(instansi_id, info.nip)
     official = Official(instansi_id=instansi_id, nip=info.nip, nip_kind=info.kind, name=name,
                         rank=rank or None, birth_date=info.birth_date, gender=info.gender,
                         position_title=position_title or None, is_active=True)
     db.session.add(official)
     db.session.flush()
-    record("create", "official", official.id, f"Pejabat {name} ({info.nip}) dicatat",
-           instansi_id=instansi_id, after=snapshot(official, OFFICIAL_FIELDS))
+    record("create", "official", official.id, instansi_id=instansi_id, event="official.create",
+           params={"name": name, "nip": info.nip}, after=snapshot(official, OFFICIAL_FIELDS),
+           version=official.version)
     return official
 
 
 def update_official(official, *, nip, name, nip_kind="pns", rank=None, position_title=None,
-                    is_active=True):
-    """Correct an official's details."""
+                    is_active=True, version=None, reason=None):
+    """Correct an official's details (from a form opened at `version`, for `reason`)."""
+    lock_pemda(official.instansi_id)
+    check_version(official, version, "official")
     info = _parse(nip, nip_kind)
     name = _required(name, "Nama pejabat", "name")
-    clash = db.session.scalar(db.select(Official.id).filter(
-        Official.nip == info.nip, Official.id != official.id))
-    if clash:
-        raise RuleViolation(f"NIP {info.nip} sudah terdaftar", "nip")
+    _nip_free(official.instansi_id, info.nip, official.id)
     before = snapshot(official, OFFICIAL_FIELDS)
     official.nip, official.nip_kind, official.name = info.nip, info.kind, name
     official.birth_date, official.gender = info.birth_date, info.gender
     official.rank, official.position_title = rank or None, position_title or None
     official.is_active = bool(is_active)
-    _audit_update("official", official.id, f"Pejabat {name} diubah", official.instansi_id, None,
-                  before, snapshot(official, OFFICIAL_FIELDS))
+    _audit_update(official, "official", "official.update", {"name": name}, official.instansi_id,
+                  None, before, OFFICIAL_FIELDS, reason=reason)
     return official
 
 
@@ -146,15 +158,35 @@ def set_holder(post, official, *, start_date=None, sk_number=None, sk_date=None)
     """Record the definitive holder of a post that is not vacant (e.g. from an import)."""
     if current_appointment(post.id) is not None:
         raise RuleViolation(f"Jabatan {post.title} sudah memiliki pejabat definitif", "official")
-    appointment = Appointment(post_id=post.id, official_id=official.id, start_date=start_date,
-                              sk_number=sk_number, sk_date=sk_date)
+    appointment = Appointment(post_id=post.id, post=post, official_id=official.id,
+                              official=official, start_date=start_date, sk_number=sk_number,
+                              sk_date=sk_date)
+    check_holding(appointment)
     db.session.add(appointment)
     db.session.flush()
-    record("create", "appointment", appointment.id,
-           f"{official.name} dicatat sebagai pejabat definitif {post.title}",
-           instansi_id=post.opd.instansi_id, post_id=post.id,
-           after={"official": official.nip, "start_date": _iso(start_date), "sk_number": sk_number})
+    record("create", "appointment", appointment.id, instansi_id=post.opd.instansi_id,
+           post_id=post.id, event="holder.record", params={"name": official.name,
+                                                           "post": post.title},
+           after=snapshot(appointment, APPOINTMENT_FIELDS), version=appointment.version)
     return appointment
+
+
+def check_holding(appointment):
+    """Refuse a definitive holding that overlaps another one of the same official."""
+    with db.session.no_autoflush:
+        official = db.session.get(Official, appointment.official_id)
+        holdings = list(db.session.scalars(
+            db.select(Appointment).filter(Appointment.official_id == official.id)))
+    start, end = appointment.start_date or dt.date.min, appointment.end_date or dt.date.max
+    for other in holdings:
+        overlaps = ((other.start_date or dt.date.min) < end
+                    and start < (other.end_date or dt.date.max))
+        if other is not appointment and overlaps:
+            since = f" sejak {other.start_date.strftime('%d/%m/%Y')}" if other.start_date else ""
+            raise RuleViolation(
+                f"{official.name} sudah tercatat sebagai pejabat definitif {other.post.title} "
+                f"({other.post.opd.name}){since}; catat dulu berakhirnya jabatan itu",
+                "official")
 
 
 def _parse(nip, nip_kind):
@@ -171,11 +203,17 @@ def _required(value, label, field):
     return value
 
 
-def _audit_update(entity, entity_id, summary, instansi_id, post_id, before, after):
+def _nip_free(instansi_id, nip, official_id=None):
+    query = db.select(Official.id).filter(Official.instansi_id == instansi_id, Official.nip == nip)
+    if official_id is not None:
+        query = query.filter(Official.id != official_id)
+    if db.session.scalar(query):
+        raise RuleViolation(f"NIP {nip} sudah terdaftar di pemda ini", "nip")
+
+
+def _audit_update(obj, entity, event, params, instansi_id, post_id, before, fields, reason=None):
+    db.session.flush()
+    after = snapshot(obj, fields)
     if before != after:
-        record("update", entity, entity_id, summary, instansi_id=instansi_id, post_id=post_id,
-               before=before, after=after)
-
-
-def _iso(day):
-    return day.isoformat() if day else None
+        record("update", entity, obj.id, instansi_id=instansi_id, post_id=post_id, event=event,
+               params=params, before=before, after=after, reason=reason, version=obj.version)

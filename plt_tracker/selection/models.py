@@ -8,9 +8,11 @@ stages. Give them an `instansi_id` if pemda ever need routes of their own.
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from plt_tracker.core.db import unique_rule
+from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
 from plt_tracker.vacancies.models import Vacancy
 
@@ -22,7 +24,7 @@ ATTEMPT_STATUSES = {
 }
 
 
-class Route(db.Model):
+class Route(Versioned, db.Model):
     """A way to fill a post definitively (open selection, job fit, talent pool, …)."""
 
     __tablename__ = "route"
@@ -50,7 +52,7 @@ class Route(db.Model):
         return f"<Route {self.code}>"
 
 
-class RouteStage(db.Model):
+class RouteStage(Versioned, db.Model):
     """One ordered stage of a route, with the days it is expected to take."""
 
     __tablename__ = "route_stage"
@@ -73,10 +75,19 @@ class RouteStage(db.Model):
         return f"<RouteStage {self.position}. {self.name}>"
 
 
-class FillingAttempt(db.Model):
-    """One try at filling a vacancy along a route; failed tries are kept as history."""
+class FillingAttempt(Versioned, Voidable, db.Model):
+    """One try at filling a vacancy along a route; failed tries are kept as history.
+
+    `running_vacancy_id` repeats the vacancy while the attempt runs (not ended,
+    not voided): its unique constraint keeps one running attempt per vacancy.
+    """
 
     __tablename__ = "filling_attempt"
+    __table_args__ = (
+        CheckConstraint("(status = 'in_progress' AND voided_at IS NULL AND "
+                        "running_vacancy_id = vacancy_id) OR (running_vacancy_id IS NULL AND "
+                        "(status <> 'in_progress' OR voided_at IS NOT NULL))", name="running"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)
     route_id: Mapped[int] = mapped_column(ForeignKey("route.id"), index=True)
@@ -87,6 +98,7 @@ class FillingAttempt(db.Model):
     minister_approval_number: Mapped[Optional[str]] = mapped_column(String(100))
     minister_approval_date: Mapped[Optional[dt.date]]
     note: Mapped[Optional[str]] = mapped_column(Text)
+    running_vacancy_id: Mapped[Optional[int]] = mapped_column(unique=True)
 
     vacancy: Mapped[Vacancy] = relationship()
     route: Mapped[Route] = relationship()
@@ -98,7 +110,7 @@ class FillingAttempt(db.Model):
         return ATTEMPT_STATUSES.get(self.status, self.status)
 
 
-class StageRecord(db.Model):
+class StageRecord(Versioned, Voidable, db.Model):
     """What happened at one stage of an attempt: when it started and finished, and the letter."""
 
     __tablename__ = "stage_record"
@@ -112,3 +124,16 @@ class StageRecord(db.Model):
 
     attempt: Mapped[FillingAttempt] = relationship(back_populates="records")
     stage: Mapped[RouteStage] = relationship()
+
+
+@event.listens_for(FillingAttempt, "before_insert")
+@event.listens_for(FillingAttempt, "before_update")
+def _running_key(mapper, connection, attempt):  # noqa: ARG001
+    """Repeat the vacancy in `running_vacancy_id` while the attempt runs."""
+    running = attempt.status == "in_progress" and attempt.voided_at is None
+    attempt.running_vacancy_id = attempt.vacancy_id if running else None
+
+
+unique_rule("filling_attempt", "running_vacancy_id",
+            "Masih ada proses pengisian yang berjalan; tandai gagal/batal atau selesaikan dulu",
+            "route_id")

@@ -10,6 +10,7 @@ from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import get_owned
 from plt_tracker.registry.models import Official, Post
 from plt_tracker.registry.post_queries import official_choices, other_vacant_posts_acted
+from plt_tracker.selection import operations as selection_ops
 from plt_tracker.settings.logic import get_setting
 from plt_tracker.vacancies import bp
 from plt_tracker.vacancies import operations as ops
@@ -117,7 +118,7 @@ def fill_vacancy(post_id):
 
     def change():
         official = _own_official(form.official_id.data)
-        ops.fill_vacancy(vacancy, official, form.start_date.data, today=today(),
+        selection_ops.fill_vacancy(vacancy, official, form.start_date.data, today=today(),
                          sk_number=form.sk_number.data, sk_date=form.sk_date.data)
         return _("%(name)s dicatat sebagai pejabat definitif %(post)s.", name=official.name,
                  post=post.title)

@@ -2,9 +2,11 @@
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from plt_tracker.core.db import unique_rule
+from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Official, Post
 
@@ -21,14 +23,21 @@ VACANCY_REASONS = {
 ACTING_KINDS = {"plt": "Plt", "plh": "Plh"}
 
 
-class Vacancy(db.Model):
+class Vacancy(Versioned, Voidable, db.Model):
     """A span in which a post has no definitive holder.
 
     The post is vacant from `start_date` (inclusive) until `end_date`
-    (exclusive): the day the new holder takes office.
+    (exclusive): the day the new holder takes office. `open_post_id` repeats
+    the post while the vacancy is open (not filled, not voided): its unique
+    constraint keeps one open vacancy per post in the database itself.
     """
 
     __tablename__ = "vacancy"
+    __table_args__ = (
+        CheckConstraint("(end_date IS NULL AND voided_at IS NULL AND open_post_id = post_id) OR "
+                        "(open_post_id IS NULL AND (end_date IS NOT NULL OR "
+                        "voided_at IS NOT NULL))", name="open_post"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
     start_date: Mapped[dt.date]
@@ -36,6 +45,7 @@ class Vacancy(db.Model):
     reason_note: Mapped[Optional[str]] = mapped_column(String(300))
     end_date: Mapped[Optional[dt.date]]
     filled_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("appointment.id"))
+    open_post_id: Mapped[Optional[int]] = mapped_column(unique=True)
 
     post: Mapped[Post] = relationship()
     filled_by: Mapped[Optional[Appointment]] = relationship()
@@ -52,7 +62,7 @@ class Vacancy(db.Model):
         return self.start_date <= day and (self.end_date is None or day < self.end_date)
 
 
-class ActingAssignment(db.Model):
+class ActingAssignment(Versioned, Voidable, db.Model):
     """A Plt or Plh named by a letter (surat perintah) of the PPK.
 
     A Plt covers a vacancy; a Plh may also cover a filled post whose holder is
@@ -87,7 +97,7 @@ class ActingAssignment(db.Model):
         return ACTING_KINDS.get(self.kind, self.kind)
 
 
-class ActingExtension(db.Model):
+class ActingExtension(Versioned, Voidable, db.Model):
     """A letter extending an acting assignment to a new end date."""
 
     __tablename__ = "acting_extension"
@@ -99,3 +109,14 @@ class ActingExtension(db.Model):
     note: Mapped[Optional[str]] = mapped_column(Text)
 
     assignment: Mapped[ActingAssignment] = relationship(back_populates="extensions")
+
+
+@event.listens_for(Vacancy, "before_insert")
+@event.listens_for(Vacancy, "before_update")
+def _open_post(mapper, connection, vacancy):  # noqa: ARG001
+    """Repeat the post in `open_post_id` while the vacancy is open."""
+    is_open = vacancy.end_date is None and vacancy.voided_at is None
+    vacancy.open_post_id = vacancy.post_id if is_open else None
+
+
+unique_rule("vacancy", "open_post_id", "Jabatan ini sudah tercatat kosong", "start_date")

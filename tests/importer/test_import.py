@@ -190,10 +190,10 @@ def test_plh_on_a_filled_post_and_plt_refused_there(app, tmp_path):
     assert counts() == before
 
 
-def test_a_vacancy_starting_in_the_future_is_a_row_error(app, tmp_path):
+def test_a_vacancy_too_far_ahead_is_a_row_error(app, tmp_path):
     rows = good_rows()
-    rows[2][5] = (today() + dt.timedelta(days=3)).isoformat()
+    rows[2][5] = (today() + dt.timedelta(days=400)).isoformat()
     report = _import(write_csv(tmp_path / "masa_depan.csv", rows))
     assert [(e.row, e.column) for e in report.errors] == [(4, "kosong_sejak")]
-    assert "masa depan" in report.errors[0].message
+    assert "paling jauh 12 bulan ke depan" in report.errors[0].message
     assert counts()["Post"] == 0

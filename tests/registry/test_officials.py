@@ -160,10 +160,11 @@ def _rangkap_official(factory):
     held = factory.post("Kepala Dinas PUPR")
     past = factory.post("Camat Uji", kind="administrator", eselon="III.a")
     with transaction():
-        set_holder(held, official,
-                   start_date=dt.date(2019, 1, 7), sk_number="821/12/SK/2019")
         set_holder(past, official, start_date=dt.date(2015, 3, 2), sk_number="821/3/SK/2015")
     factory.vacancy(post=past, start=dt.date(2019, 1, 7), reason="promosi")
+    with transaction():
+        set_holder(held, official,
+                   start_date=dt.date(2019, 1, 7), sk_number="821/12/SK/2019")
     first = factory.acting(factory.vacancy(factory.post("Kepala Dinas Perhubungan"),
                                            start=dt.date(2025, 6, 1)),
                            official=official, start=dt.date(2025, 6, 1), end=dt.date(2025, 8, 31))

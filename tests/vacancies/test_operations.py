@@ -10,6 +10,7 @@ from plt_tracker.audit.models import AuditEntry
 from plt_tracker.core.db import transaction
 from plt_tracker.extensions import db
 from plt_tracker.registry.operations import current_appointment
+from plt_tracker.selection.operations import fill_vacancy
 from plt_tracker.vacancies import operations as ops
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension
 from tests.conftest import TODAY
@@ -61,12 +62,13 @@ def test_vacancy_not_before_the_holder_took_office(app, held):
         ops.open_vacancy(held, D(2019, 12, 1), "pensiun", today=TODAY)
 
 
-def test_future_vacancy_start_refused(app, factory):
+def test_vacancy_may_be_entered_up_to_twelve_months_ahead(app, factory):
     post = factory.post()
-    with refused("Tanggal mulai kosong tidak boleh di masa depan"):
-        ops.open_vacancy(post, TODAY + dt.timedelta(days=1), "pensiun", today=TODAY)
+    with refused(r"Tanggal mulai kosong paling jauh 12 bulan ke depan \(15/01/2027\)"):
+        ops.open_vacancy(post, D(2027, 1, 16), "pensiun", today=TODAY)
     with transaction():
-        assert ops.open_vacancy(post, TODAY, "pensiun", today=TODAY).start_date == TODAY
+        ahead = ops.open_vacancy(post, D(2027, 1, 15), "pensiun", today=TODAY)
+    assert ahead.start_date == D(2027, 1, 15)
 
 
 def test_unknown_reason_refused(app, factory):
@@ -209,11 +211,11 @@ def test_appointment_not_before_vacancy_start_and_not_in_future(app, factory):
     vacancy = factory.vacancy(start=D(2025, 6, 1))
     official = factory.official()
     with refused(r"Tanggal pelantikan tidak boleh sebelum jabatan kosong \(01/06/2025\)"):
-        ops.fill_vacancy(vacancy, official, D(2025, 5, 31), today=TODAY)
+        fill_vacancy(vacancy, official, D(2025, 5, 31), today=TODAY)
     with refused("Tanggal pelantikan tidak boleh di masa depan"):
-        ops.fill_vacancy(vacancy, official, TODAY + dt.timedelta(days=1), today=TODAY)
+        fill_vacancy(vacancy, official, TODAY + dt.timedelta(days=1), today=TODAY)
     with refused("Tanggal SK tidak boleh di masa depan"):
-        ops.fill_vacancy(vacancy, official, TODAY, today=TODAY,
+        fill_vacancy(vacancy, official, TODAY, today=TODAY,
                          sk_date=TODAY + dt.timedelta(days=1))
 
 
@@ -222,7 +224,7 @@ def test_appointment_not_before_an_acting_official_started(app, factory):
     factory.acting(vacancy, start=D(2025, 7, 1))
     official = factory.official()
     with refused(r"harus sesudah mulai tugas Plt .* \(01/07/2025\)"):
-        ops.fill_vacancy(vacancy, official, D(2025, 7, 1), today=TODAY)
+        fill_vacancy(vacancy, official, D(2025, 7, 1), today=TODAY)
 
 
 def test_appointment_ends_the_vacancy_and_its_acting(app, factory):
@@ -232,7 +234,7 @@ def test_appointment_ends_the_vacancy_and_its_acting(app, factory):
     expired = factory.acting(vacancy, kind="plh", start=D(2025, 6, 1), end=D(2025, 6, 10))
     new = factory.official()
     with transaction():
-        appointment = ops.fill_vacancy(vacancy, new, D(2025, 11, 3), today=TODAY,
+        appointment = fill_vacancy(vacancy, new, D(2025, 11, 3), today=TODAY,
                                        sk_number="821.2/45/BKPSDM", sk_date=D(2025, 10, 30))
     assert vacancy.end_date == D(2025, 11, 3) and vacancy.filled_by_id == appointment.id
     assert plt.ended_on == D(2025, 11, 2) and plt.end_note == "Jabatan terisi definitif"
@@ -240,7 +242,7 @@ def test_appointment_ends_the_vacancy_and_its_acting(app, factory):
     assert current_appointment(vacancy.post_id).official_id == new.id
     assert ops.open_vacancy_of(vacancy.post_id) is None
     with refused("Kekosongan ini sudah terisi"):
-        ops.fill_vacancy(vacancy, new, D(2025, 11, 4), today=TODAY)
+        fill_vacancy(vacancy, new, D(2025, 11, 4), today=TODAY)
 
 
 def test_record_holder_of_a_new_post(app, factory):

@@ -1,0 +1,1 @@
+"""Corrections (koreksi) and voids (batal) of the register's records."""

@@ -1,0 +1,120 @@
+"""The rules of a vacancy's filling attempts and their stage records, checked after every change.
+
+Like vacancies.integrity: an operation changes, flushes, then calls
+`check_vacancy_attempts`, which reads the live attempts back and checks them
+all; `focus` is the record just changed, whose broken rule is reported first.
+"""
+from sqlalchemy.orm import selectinload
+
+from plt_tracker.core.db import RuleViolation
+from plt_tracker.extensions import db
+from plt_tracker.selection.models import FillingAttempt
+
+
+def _d(day):
+    return day.strftime("%d/%m/%Y")
+
+
+def _not_before(day, limit, label, what, field):
+    if day < limit:
+        raise RuleViolation(f"{label} tidak boleh sebelum {what} ({_d(limit)})", field)
+
+
+def _not_future(day, today, label, field):
+    if day is not None and day > today:
+        raise RuleViolation(f"{label} tidak boleh di masa depan", field)
+
+
+def check_vacancy_attempts(vacancy, *, today, focus=None):
+    """Check every rule of a vacancy's attempts; raise RuleViolation for the first one broken.
+
+    Like vacancies.integrity.check_post, it runs before the change is written.
+    """
+    with db.session.no_autoflush:
+        attempts = list(db.session.scalars(
+            db.select(FillingAttempt).filter_by(vacancy_id=vacancy.id)
+            .options(selectinload(FillingAttempt.records))
+            .order_by(FillingAttempt.started_on, FillingAttempt.id)))
+        if isinstance(focus, FillingAttempt) and focus not in attempts and not focus.is_voided:
+            attempts.append(focus)
+        _check_all(vacancy, attempts, today, focus)
+
+
+def _check_all(vacancy, attempts, today, focus):
+    attempts.sort(key=lambda a: not (a is focus or any(r is focus for r in a.records)))
+    running = [a for a in attempts if a.status == "in_progress"]
+    if len(running) > 1:
+        raise RuleViolation(
+            "Masih ada proses pengisian yang berjalan; tandai gagal/batal atau selesaikan dulu",
+            "route_id")
+    if running and vacancy.end_date is not None:
+        raise RuleViolation("Jabatan ini sudah terisi definitif", "route_id")
+    for attempt in attempts:
+        is_focus = attempt is focus
+        _check_attempt(vacancy, attempt, attempts, today, is_focus)
+        _check_records(vacancy, attempt, today, focus)
+
+
+def _check_attempt(vacancy, attempt, attempts, today, is_focus):
+    label = "Tanggal mulai proses"
+    if attempt.started_on is None:
+        raise RuleViolation(f"{label} wajib diisi", "started_on")
+    if is_focus:
+        _not_future(attempt.started_on, today, label, "started_on")
+    _not_before(attempt.started_on, vacancy.start_date, label, "jabatan kosong", "started_on")
+    for earlier in attempts:
+        if earlier is attempt or earlier.ended_on is None:
+            continue
+        if (earlier.started_on, earlier.id) < (attempt.started_on, attempt.id or 0):
+            _not_before(attempt.started_on, earlier.ended_on, label, "proses sebelumnya berakhir",
+                        "started_on")
+    if attempt.status == "completed" and vacancy.end_date is None:
+        raise RuleViolation("Proses hanya selesai dengan pelantikan pejabat definitif", "status")
+    if attempt.ended_on is not None:
+        what = "Tanggal berakhir"
+        if is_focus:
+            _not_future(attempt.ended_on, today, what, "ended_on")
+        _not_before(attempt.ended_on, attempt.started_on, what, "proses dimulai", "ended_on")
+        for row in attempt.records:
+            if not row.is_voided:
+                _not_before(attempt.ended_on, row.started_on, what,
+                            f"tahap {_stage_name(attempt, row)} dimulai", "ended_on")
+
+
+def _stage_name(attempt, row):
+    return next((s.name for s in attempt.route.stages if s.id == row.stage_id), "")
+
+
+def _check_records(vacancy, attempt, today, focus):
+    stages = attempt.route.stages
+    records = [r for r in attempt.records if not r.is_voided]
+    by_stage = {r.stage_id: r for r in records}
+    if len(by_stage) != len(records):
+        raise RuleViolation("Tahap ini sudah dicatat pada proses ini", "started_on")
+    previous_end = attempt.started_on
+    last_recorded = max((s.position for s in stages if s.id in by_stage), default=0)
+    # An appointment recorded directly completes the attempt and may skip stages.
+    skipped_allowed = attempt.status == "completed"
+    for stage in stages:
+        row = by_stage.get(stage.id)
+        if stage.position > last_recorded:
+            break
+        if row is None and skipped_allowed:
+            continue
+        if row is None or (row.finished_on is None and stage.position < last_recorded):
+            raise RuleViolation(f"Selesaikan dulu tahap {stage.position}. {stage.name}",
+                                "started_on")
+        label = "Tanggal mulai tahap"
+        _not_before(row.started_on, vacancy.start_date, label, "jabatan kosong", "started_on")
+        _not_before(row.started_on, attempt.started_on, label, "proses dimulai", "started_on")
+        _not_before(row.started_on, previous_end, label, "tahap sebelumnya selesai", "started_on")
+        if row is focus:
+            _not_future(row.started_on, today, label, "started_on")
+            _not_future(row.finished_on, today, "Tanggal selesai tahap", "finished_on")
+        if row.finished_on is not None:
+            _not_before(row.finished_on, row.started_on, "Tanggal selesai tahap",
+                        "tahap ini dimulai", "finished_on")
+            previous_end = row.finished_on
+    for row in attempt.records:
+        if row.stage_id not in {s.id for s in stages}:
+            raise RuleViolation("Tahap ini bukan bagian dari jalur proses ini", "stage_id")
