@@ -76,8 +76,10 @@ def _register_blueprints(app):
     """Attach every area's blueprint."""
     from plt_tracker import (audit, auth, errors, flags, importer, rakor, registry, selection,
                              settings, vacancies)
+    from plt_tracker.corrections import views as corrections
 
-    areas = (errors, auth, settings, registry, vacancies, importer, selection, flags, rakor, audit)
+    areas = (errors, auth, settings, registry, vacancies, importer, selection, flags, rakor, audit,
+             corrections)
     for module in areas:
         app.register_blueprint(module.bp)
 

@@ -3,13 +3,22 @@ from flask import flash, redirect
 from wtforms import SubmitField
 
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.versions import StaleRecord
 
 
 def attach_violation(form, exc, aliases=None):
     """Show a refused rule's message on its form field, or as a flash when it has none.
 
     `aliases` maps an operation's field name to the form's, where they differ.
+    A stale form (core.versions.StaleRecord) keeps the user's input, shows what
+    changed meanwhile (`form.stale`) and moves to the current version, so that
+    saving again is a deliberate choice.
     """
+    if isinstance(exc, StaleRecord):
+        form.stale = exc
+        if getattr(form, "version", None) is not None:
+            form.version.data = str(exc.current_version)
+            form.version.raw_data = [form.version.data]
     name = (aliases or {}).get(exc.field, exc.field)
     field = getattr(form, name, None) if name else None
     if field is not None and not isinstance(field, SubmitField):

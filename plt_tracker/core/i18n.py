@@ -5,7 +5,7 @@ app reads correctly even without a compiled catalogue; the `en` catalogue
 (plt_tracker/translations) gives the English version.
 """
 from flask import current_app, has_request_context, request, session
-from flask_babel import format_date, get_locale, ngettext
+from flask_babel import format_date, format_datetime, get_locale, ngettext
 
 from plt_tracker.core.dates import duration_parts
 
@@ -59,3 +59,4 @@ def register_filters(app):
     app.jinja_env.filters["tgl"] = short_date
     app.jinja_env.globals["duration_words"] = duration_words
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["format_datetime"] = format_datetime

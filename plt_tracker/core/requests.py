@@ -17,10 +17,11 @@ def as_of_from_request():
 
 
 def get_owned(model, object_id, instansi_of):
-    """Load a record of the user's own pemda, or answer 404."""
+    """Load a live record of the user's own pemda, or answer 404 (voided ones too)."""
     from plt_tracker.extensions import db
 
     obj = db.session.get(model, object_id)
-    if obj is None or instansi_of(obj) != current_user.instansi_id:
+    if (obj is None or getattr(obj, "is_voided", False)
+            or instansi_of(obj) != current_user.instansi_id):
         abort(404)
     return obj

@@ -10,6 +10,7 @@ from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment
 from plt_tracker.registry.operations import APPOINTMENT_FIELDS, check_holding
 from plt_tracker.selection.models import FillingAttempt
+from plt_tracker.selection.operations import reopen_attempt
 from plt_tracker.settings.logic import get_settings
 from plt_tracker.vacancies import integrity
 from plt_tracker.vacancies.models import Vacancy
@@ -24,7 +25,9 @@ def correct_vacancy(vacancy, *, start_date, reason, reason_note, why, version, t
     if start_date is None:
         raise RuleViolation("Tanggal mulai kosong wajib diisi", "start_date")
     for holder in _holders_ended_by(vacancy):
-        holder.end_date = start_date
+        # A start before the holder took office is left for the check to refuse.
+        if holder.start_date is None or holder.start_date < start_date:
+            holder.end_date = start_date
     vacancy.start_date, vacancy.reason = start_date, reason
     vacancy.reason_note = reason_note or None
     change.finish("correct", "vacancy.correct", {"post": vacancy.post.title})
@@ -155,10 +158,7 @@ def void_appointment(appointment, *, why, version, today):
     if filled is not None:
         completed = _completed_by(filled, filled.end_date)
         if completed is not None:
-            last = _last_record(completed)
-            if last is not None and last.finished_on == filled.end_date:
-                last.finished_on = None
-            completed.status, completed.ended_on = "in_progress", None
+            reopen_attempt(completed, filled.end_date)
         reopen_vacancy(filled)
     change.void()
     change.finish("void", "appointment.void", {"name": appointment.official.name,

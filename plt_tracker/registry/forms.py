@@ -1,9 +1,9 @@
 """Forms for OPDs, posts and officials."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 
@@ -69,5 +69,17 @@ class OfficialForm(FlaskForm):
     position_title = StringField(_l("Jabatan definitif"), validators=[Optional(), max_length(200)],
                                  description=_l("Isi bila jabatan definitifnya tidak dilacak di "
                                                 "aplikasi ini, mis. Sekretaris Dinas Pendidikan."))
-    is_active = BooleanField(_l("Aktif"), default=True)
+    # Only when editing: the version the form was opened at, and why the data changes.
+    version = HiddenField(validators=[Regexp(r"^\d{1,9}$", message=_l("Formulir tidak sah; buka "
+                                                                       "lagi halamannya."))])
+    why = TextAreaField(_l("Alasan perubahan"), validators=[REQUIRED, max_length(300)],
+                        description=_l("Mis. koreksi salah ketik NIP, naik pangkat. Tercatat di "
+                                       "riwayat."))
     submit = SubmitField(_l("Simpan"))
+
+
+class StatusForm(FlaskForm):
+    """Deactivate ("0") or reactivate ("1") a record: an explicit button, not a check box."""
+
+    active = HiddenField(validators=[Regexp(r"^[01]$")])
+    version = HiddenField(validators=[Regexp(r"^\d{1,9}$")])

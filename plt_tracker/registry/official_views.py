@@ -5,13 +5,13 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
-from plt_tracker.core.forms import attach_violation
+from plt_tracker.core.forms import attach_violation, submit_change
 from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.registry import bp
-from plt_tracker.registry.forms import OfficialForm
+from plt_tracker.registry.forms import OfficialForm, StatusForm
 from plt_tracker.registry.models import Official
 from plt_tracker.registry.nip import format_nip, parse_nip
-from plt_tracker.registry.operations import create_official, update_official
+from plt_tracker.registry.operations import create_official, set_official_active, update_official
 from plt_tracker.registry.queries import rangkap_of, search_officials
 
 
@@ -53,7 +53,7 @@ def official_detail(official_id):
 def official_new():
     """Record an official."""
     form = OfficialForm()
-    del form.is_active
+    del form.version, form.why
     if form.validate_on_submit():
         try:
             with transaction():
@@ -72,24 +72,43 @@ def official_new():
 @bp.route("/pejabat/<int:official_id>/ubah", methods=["GET", "POST"])
 @role_required("operator")
 def official_edit(official_id):
-    """Correct an official's details."""
+    """Correct an official's details; a save from a stale form shows what changed meanwhile."""
     official = get_owned(Official, official_id, lambda o: o.instansi_id)
-    form = OfficialForm(obj=official)
+    form = OfficialForm(obj=official if request.method == "GET" else None)
     if request.method == "GET":
         form.nip.data = format_nip(official.nip)
+        form.version.data = str(official.version)
+
+    def change():
+        update_official(official, nip=form.nip.data, name=form.name.data,
+                        nip_kind=form.nip_kind.data, rank=form.rank.data,
+                        position_title=form.position_title.data, is_active=official.is_active,
+                        version=int(form.version.data), reason=form.why.data)
+        return _("Data pejabat %(name)s disimpan.", name=official.name)
+
+    return submit_change(form, change, render=lambda: _form(form, official),
+                         done_url=url_for("registry.official_detail", official_id=official.id))
+
+
+@bp.route("/pejabat/<int:official_id>/status", methods=["POST"])
+@role_required("operator")
+def official_status(official_id):
+    """Deactivate or reactivate an official: an explicit action, never a missing check box."""
+    official = get_owned(Official, official_id, lambda o: o.instansi_id)
+    form = StatusForm()
     if form.validate_on_submit():
+        active = form.active.data == "1"
         try:
             with transaction():
-                update_official(official, nip=form.nip.data, name=form.name.data,
-                                nip_kind=form.nip_kind.data, rank=form.rank.data,
-                                position_title=form.position_title.data,
-                                is_active=form.is_active.data)
+                set_official_active(official, active, version=int(form.version.data))
         except RuleViolation as exc:
-            attach_violation(form, exc)
-            return _form(form, official), 422
-        flash(_("Data pejabat %(name)s disimpan.", name=official.name), "success")
-        return redirect(url_for("registry.official_detail", official_id=official.id))
-    return _form(form, official), 400 if form.errors else 200
+            flash(exc.message, "danger")
+        else:
+            flash(_("Pejabat %(name)s diaktifkan kembali.", name=official.name) if active else
+                  _("Pejabat %(name)s dinonaktifkan.", name=official.name), "success")
+    else:
+        flash(_("Permintaan tidak sah; tidak ada yang diubah."), "danger")
+    return redirect(url_for("registry.official_detail", official_id=official.id))
 
 
 def _form(form, official):

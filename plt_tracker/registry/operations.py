@@ -141,6 +141,17 @@ def update_official(official, *, nip, name, nip_kind="pns", rank=None, position_
     return official
 
 
+def set_official_active(official, active, *, version=None):
+    """Deactivate an official (no longer offered in forms) or reactivate them."""
+    lock_pemda(official.instansi_id)
+    check_version(official, version, "official")
+    before = snapshot(official, OFFICIAL_FIELDS)
+    official.is_active = bool(active)
+    _audit_update(official, "official", "official.update", {"name": official.name},
+                  official.instansi_id, None, before, OFFICIAL_FIELDS)
+    return official
+
+
 def current_appointment(post_id, day=None):
     """Return the appointment in force on `day` (or the open one when day is None)."""
     query = db.select(Appointment).filter_by(post_id=post_id)

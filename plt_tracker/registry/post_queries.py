@@ -13,7 +13,8 @@ from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Official, Opd, Post
 from plt_tracker.registry.nip import format_nip
 from plt_tracker.vacancies import rules
-from plt_tracker.vacancies.models import ActingAssignment, Vacancy
+from plt_tracker.core.records import INCLUDE_VOIDED
+from plt_tracker.vacancies.models import ActingAssignment, ActingExtension, Vacancy
 from plt_tracker.vacancies.operations import letter_end
 
 
@@ -27,6 +28,9 @@ class PostState:
     vacancy: Optional[Vacancy] = None
     days_vacant: Optional[int] = None
     actings: list = field(default_factory=list)  # [(assignment, status, letter end)]
+    # Recorded ahead: letters not started yet, a vacancy that begins later.
+    upcoming: list = field(default_factory=list)  # [(assignment, "future", letter end)]
+    upcoming_vacancy: Optional[Vacancy] = None
 
 
 def acting_on(acting, as_of):
@@ -103,10 +107,23 @@ class VacancyHistory:
     """A vacancy of a post with its acting assignments, as seen on `as_of`."""
 
     vacancy: Vacancy
-    status: str  # "future", "open" or "closed" on as_of
+    status: str  # "future", "open", "closed" on as_of, or "voided"
     days: Optional[int]
     counted_to: Optional[dt.date]
     actings: list  # [ActingHistory]
+
+
+@dataclass
+class Letter:
+    """One letter of an acting assignment: the first one or an extension."""
+
+    label: str  # "first" or "extension"
+    record: object  # the ActingAssignment or the ActingExtension
+    number: Optional[str]
+    date: Optional[dt.date]
+    end: dt.date
+    note: Optional[str]
+    known: bool  # signed by the as-of date
 
 
 @dataclass
@@ -114,14 +131,15 @@ class ActingHistory:
     """An acting assignment, its letters (first and each extension) and its state."""
 
     acting: ActingAssignment
-    status: str
+    status: str  # as acting_on says, or "voided"
     until: dt.date
-    letters: list  # [(label, number, date, end, note, known on as_of)]
+    letters: list  # [Letter]
 
 
 def post_history(post, as_of, today):
     """Return everything recorded on one post: holders, vacancies, acting, audit log.
 
+    Voided records are included, marked as such: the history keeps them.
     "state" is the post on `as_of`; "current" is the post today, which decides
     which actions an operator may take.
     """
@@ -129,27 +147,46 @@ def post_history(post, as_of, today):
         db.select(Appointment).join(Appointment.official)
         .options(contains_eager(Appointment.official))
         .filter(Appointment.post_id == post.id)
-        .order_by(Appointment.start_date.desc(), Appointment.id.desc())))
+        .order_by(Appointment.start_date.desc(), Appointment.id.desc())
+        .execution_options(**INCLUDE_VOIDED)))
     vacancies = list(db.session.scalars(
         db.select(Vacancy).filter_by(post_id=post.id)
         .options(selectinload(Vacancy.filled_by).selectinload(Appointment.official))
-        .order_by(Vacancy.start_date.desc())))
+        .order_by(Vacancy.start_date.desc()).execution_options(**INCLUDE_VOIDED)))
     actings = list(db.session.scalars(
         db.select(ActingAssignment).join(ActingAssignment.official)
         .options(contains_eager(ActingAssignment.official),
                  selectinload(ActingAssignment.extensions))
         .filter(ActingAssignment.post_id == post.id)
-        .order_by(ActingAssignment.start_date.desc(), ActingAssignment.id.desc())).unique())
-    by_vacancy = _actings_by_vacancy(actings, as_of)
+        .order_by(ActingAssignment.start_date.desc(), ActingAssignment.id.desc())
+        .execution_options(**INCLUDE_VOIDED)).unique())
+    letters = _all_extensions([a.id for a in actings])
+    live_appointments = [a for a in appointments if not a.is_voided]
+    live_vacancies = [v for v in vacancies if not v.is_voided]
+    live_actings = [a for a in actings if not a.is_voided]
     return {
-        "state": _state_from(post, appointments, vacancies, by_vacancy, as_of),
-        "current": _state_from(post, appointments, vacancies,
-                               _actings_by_vacancy(actings, today), today),
+        "state": _state_from(post, live_appointments, live_vacancies, live_actings, as_of),
+        "current": _state_from(post, live_appointments, live_vacancies, live_actings, today),
         "appointments": appointments,
-        "vacancies": [_vacancy_history(v, by_vacancy.get(v.id, []), as_of) for v in vacancies],
-        "filled_post_actings": by_vacancy.get(None, []),
+        "vacancies": [_vacancy_history(v, [_acting_history(a, as_of, letters)
+                                           for a in actings if a.vacancy_id == v.id], as_of)
+                      for v in vacancies],
+        "filled_post_actings": [_acting_history(a, as_of, letters) for a in actings
+                                if a.vacancy_id is None],
         "audit": audit_entries(post.id),
     }
+
+
+def _all_extensions(acting_ids):
+    """Return {acting id: [extension]} with voided extensions too, oldest letter first."""
+    grouped = {}
+    if acting_ids:
+        for extension in db.session.scalars(
+                db.select(ActingExtension).filter(ActingExtension.assignment_id.in_(acting_ids))
+                .order_by(ActingExtension.letter_date, ActingExtension.end_date)
+                .execution_options(**INCLUDE_VOIDED)):
+            grouped.setdefault(extension.assignment_id, []).append(extension)
+    return grouped
 
 
 def audit_entries(post_id):
@@ -159,14 +196,9 @@ def audit_entries(post_id):
         .filter_by(post_id=post_id).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())))
 
 
-def _actings_by_vacancy(actings, as_of):
-    grouped = {}
-    for acting in actings:
-        grouped.setdefault(acting.vacancy_id, []).append(_acting_history(acting, as_of))
-    return grouped
-
-
 def _vacancy_history(vacancy, actings, as_of):
+    if vacancy.is_voided:
+        return VacancyHistory(vacancy, "voided", None, None, actings)
     if as_of < vacancy.start_date:
         return VacancyHistory(vacancy, "future", None, None, actings)
     if vacancy.end_date is not None and vacancy.end_date <= as_of:
@@ -177,16 +209,18 @@ def _vacancy_history(vacancy, actings, as_of):
                           counted_to, actings)
 
 
-def _acting_history(acting, as_of):
+def _acting_history(acting, as_of, extensions):
     status, until = acting_on(acting, as_of)
-    letters = [("first", acting.letter_number, acting.letter_date, acting.end_date, None, True)]
-    for extension in sorted(acting.extensions, key=lambda e: (e.letter_date, e.end_date)):
-        letters.append(("extension", extension.letter_number, extension.letter_date,
-                        extension.end_date, extension.note, extension.letter_date <= as_of))
-    return ActingHistory(acting, status, until, letters)
+    letters = [Letter("first", acting, acting.letter_number, acting.letter_date, acting.end_date,
+                      None, True)]
+    for extension in extensions.get(acting.id, []):
+        letters.append(Letter("extension", extension, extension.letter_number,
+                              extension.letter_date, extension.end_date, extension.note,
+                              extension.letter_date <= as_of))
+    return ActingHistory(acting, "voided" if acting.is_voided else status, until, letters)
 
 
-def _state_from(post, appointments, vacancies, by_vacancy, as_of):
+def _state_from(post, appointments, vacancies, actings, as_of):
     state = PostState(post)
     holder = next((a for a in appointments if a.holds_on(as_of)), None)
     if holder is not None:
@@ -195,11 +229,15 @@ def _state_from(post, appointments, vacancies, by_vacancy, as_of):
     if vacancy is not None:
         state.vacancy, state.status = vacancy, "vacant"
         state.days_vacant = rules.days_vacant(vacancy.start_date, as_of)
-    for items in by_vacancy.values():
-        for item in items:
-            covers_open = vacancy is not None and item.acting.vacancy_id == vacancy.id
-            if item.status == "active" or (item.status == "expired" and covers_open):
-                state.actings.append((item.acting, item.status, item.until))
+    state.upcoming_vacancy = next((v for v in vacancies if v.start_date > as_of
+                                   and v.end_date is None), None)
+    for acting in actings:
+        status, until = acting_on(acting, as_of)
+        covers_open = vacancy is not None and acting.vacancy_id == vacancy.id
+        if status == "active" or (status == "expired" and covers_open):
+            state.actings.append((acting, status, until))
+        elif status == "future":
+            state.upcoming.append((acting, status, until))
     return state
 
 
@@ -209,16 +247,3 @@ def official_choices(instansi_id):
         db.select(Official.id, Official.name, Official.nip)
         .filter_by(instansi_id=instansi_id, is_active=True).order_by(Official.name))
     return [(oid, f"{name} — {format_nip(nip)}") for oid, name, nip in rows]
-
-
-def other_vacant_posts_acted(official_id, post_id, day):
-    """Return the other vacant posts an official acts in on `day` (for a "rangkap" warning)."""
-    query = (db.select(ActingAssignment).join(ActingAssignment.post)
-             .options(contains_eager(ActingAssignment.post),
-                      selectinload(ActingAssignment.extensions))
-             .filter(ActingAssignment.official_id == official_id,
-                     ActingAssignment.post_id != post_id,
-                     ActingAssignment.vacancy_id.is_not(None),
-                     ActingAssignment.start_date <= day))
-    return [acting.post for acting in db.session.scalars(query).unique()
-            if acting_on(acting, day)[0] == "active"]

@@ -1,6 +1,5 @@
 """The register of posts and one post's history page."""
 from flask import flash, render_template, request, url_for
-from flask_babel import format_datetime, lazy_gettext as _l
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
@@ -8,20 +7,8 @@ from plt_tracker.core.dates import today
 from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.registry import bp
 from plt_tracker.registry.models import POST_KINDS, Post
-from plt_tracker.registry.nip import format_nip
 from plt_tracker.registry.post_queries import post_history, posts_on
 from plt_tracker.registry.queries import opds_of
-
-# How the audit log names the fields it shows; keys ending in "_id" are left out
-# because the entry's summary already names the post and the official.
-AUDIT_LABELS = {
-    "start_date": _l("Tanggal mulai"), "end_date": _l("Tanggal akhir"), "reason": _l("Alasan"),
-    "reason_note": _l("Keterangan"), "kind": _l("Jenis"), "letter_number": _l("Nomor surat"),
-    "letter_date": _l("Tanggal surat"), "ended_on": _l("Hari terakhir bertugas"),
-    "end_note": _l("Catatan akhir"), "official": _l("NIP pejabat"), "sk_number": _l("Nomor SK"),
-    "sk_date": _l("Tanggal SK"), "title": _l("Nama jabatan"), "eselon": _l("Eselon"),
-    "is_head": _l("Kepala OPD"), "is_active": _l("Aktif"),
-}
 
 
 @bp.route("/jabatan")
@@ -49,9 +36,7 @@ def post_detail(post_id):
         flash(error, "danger")
     history = post_history(post, as_of, today())
     return render_template("registry/post_detail.html", post=post, as_of=as_of,
-                           history=history, is_today=as_of == today(), official_url=official_url,
-                           format_datetime=format_datetime, format_nip=format_nip,
-                           audit_labels=AUDIT_LABELS)
+                           history=history, is_today=as_of == today(), official_url=official_url)
 
 
 def official_url(official):

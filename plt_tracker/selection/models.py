@@ -102,8 +102,11 @@ class FillingAttempt(Versioned, Voidable, db.Model):
 
     vacancy: Mapped[Vacancy] = relationship()
     route: Mapped[Route] = relationship()
+    # Live stage records only, like Vacancy.actings.
     records: Mapped[list["StageRecord"]] = relationship(
-        back_populates="attempt", order_by="StageRecord.started_on")
+        back_populates="attempt", order_by="StageRecord.started_on",
+        primaryjoin="and_(FillingAttempt.id == StageRecord.attempt_id, "
+                    "StageRecord.voided_at.is_(None))")
 
     @property
     def status_label(self):

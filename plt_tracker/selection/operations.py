@@ -8,6 +8,7 @@ the appointment through `fill_vacancy`, the one way a vacancy ends: it also
 completes the running attempt, whichever way it is recorded.
 """
 from plt_tracker.audit.operations import record, snapshot
+from plt_tracker.core.dates import utcnow
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment
@@ -20,6 +21,8 @@ ATTEMPT_FIELDS = ("vacancy_id", "route_id", "started_on", "status", "ended_on", 
                   "minister_approval_number", "minister_approval_date", "note")
 RECORD_FIELDS = ("attempt_id", "stage_id", "started_on", "finished_on", "document_number", "note")
 END_STATUSES = ("failed", "cancelled")
+# The note of an inauguration stage recorded because the appointment was recorded directly.
+AUTO_NOTE = "Dicatat dari pelantikan"
 
 
 def audit(action, entity, obj, vacancy, event, params, **kwargs):
@@ -137,7 +140,7 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
             f"Tanggal pelantikan tidak boleh sebelum jabatan kosong "
             f"({vacancy.start_date:%d/%m/%Y})", "start_date")
     for acting in vacancy.actings:
-        if acting.start_date >= start_date:
+        if not acting.is_voided and acting.start_date >= start_date:
             raise RuleViolation(
                 f"Tanggal pelantikan harus sesudah mulai tugas {acting.kind_label} "
                 f"{acting.official.name} ({acting.start_date:%d/%m/%Y})", "start_date")
@@ -145,6 +148,7 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
     appointment = Appointment(post_id=post.id, post=post, official_id=official.id,
                               official=official, sk_number=sk_number or None, sk_date=sk_date,
                               start_date=start_date)
+    check_holding(appointment)
     db.session.add(appointment)
     db.session.flush()
     vacancy_ops.close_vacancy(vacancy, appointment)
@@ -152,7 +156,6 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
     if attempt is not None:
         complete_attempt(attempt, start_date)
     vacancy_ops.check(post, appointment, today)
-    check_holding(appointment)
     check(vacancy, appointment, today)
     record("update", "vacancy", vacancy.id, instansi_id=post.opd.instansi_id, post_id=post.id,
            event="vacancy.fill", params={"name": official.name, "post": post.title,
@@ -164,19 +167,36 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
 
 
 def complete_attempt(attempt, day):
-    """Complete a running attempt on the inauguration day, its last stage recorded as done."""
+    """Complete a running attempt on the inauguration day, its last stage recorded as done.
+
+    A stage still running ends that day; a last stage never recorded is
+    recorded with AUTO_NOTE, so that voiding the appointment can take it back.
+    """
     before = snapshot(attempt, ATTEMPT_FIELDS)
     last = attempt.route.stages[-1]
-    row = next((r for r in attempt.records if r.stage_id == last.id), None)
-    if row is None:
+    for row in attempt.records:
+        if row.finished_on is None:
+            row.finished_on = max(day, row.started_on)
+    if not any(r.stage_id == last.id for r in attempt.records):
         previous = [r.finished_on or r.started_on for r in attempt.records] + [attempt.started_on]
-        row = StageRecord(stage_id=last.id, stage=last, started_on=min(day, max(previous)))
-        attempt.records.append(row)
-    row.finished_on = day
+        attempt.records.append(StageRecord(stage_id=last.id, stage=last, note=AUTO_NOTE,
+                                           started_on=min(day, max(previous)), finished_on=day))
     attempt.status, attempt.ended_on = "completed", day
     audit("update", "filling_attempt", attempt, attempt.vacancy, "attempt.complete",
           {"route": attempt.route.name, "date": day}, before=before,
           after=snapshot(attempt, ATTEMPT_FIELDS))
+
+
+def reopen_attempt(attempt, day):
+    """Undo `complete_attempt` for an appointment on `day` that is voided."""
+    records = sorted(attempt.records, key=lambda r: r.stage.position)
+    if records and records[-1].note == AUTO_NOTE:
+        auto = records.pop()
+        auto.voided_at, auto.void_reason = utcnow(), "Pelantikan dibatalkan"
+    running = [r for r in records if r.finished_on == day]
+    if running:
+        running[-1].finished_on = None
+    attempt.status, attempt.ended_on = "in_progress", None
 
 
 def end_attempt(attempt, status, ended_on, reason, *, today):

@@ -9,11 +9,12 @@ from plt_tracker.core.dates import today
 from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import get_owned
 from plt_tracker.registry.models import Official, Post
-from plt_tracker.registry.post_queries import official_choices, other_vacant_posts_acted
+from plt_tracker.registry.post_queries import official_choices
 from plt_tracker.selection import operations as selection_ops
 from plt_tracker.settings.logic import get_setting
 from plt_tracker.vacancies import bp
 from plt_tracker.vacancies import operations as ops
+from plt_tracker.vacancies.integrity import NeedsConfirmation
 from plt_tracker.vacancies.forms import (ActingForm, AppointmentForm, EndActingForm, ExtendForm,
                                          HolderForm, VacancyForm)
 from plt_tracker.vacancies.models import ActingAssignment
@@ -40,7 +41,11 @@ def open_vacancy(post_id):
 @bp.route("/jabatan/<int:post_id>/pelaksana", methods=["GET", "POST"])
 @role_required("operator")
 def name_acting(post_id):
-    """Name a Plt or Plh for a post (a Plh also while the holder is temporarily absent)."""
+    """Name a Plt or Plh for a post (a Plh also while the holder is temporarily absent).
+
+    Naming someone who already acts in another vacant post asks for an
+    explicit confirmation listing those posts.
+    """
     post = _own_post(post_id)
     vacancy = ops.open_vacancy_of(post.id)
     form = ActingForm()
@@ -52,21 +57,28 @@ def name_acting(post_id):
 
     def change():
         official = _own_official(form.official_id.data)
-        acting = ops.name_acting(post, official, form.kind.data, form.start_date.data,
-                                 form.end_date.data, today=today(),
-                                 letter_number=form.letter_number.data,
-                                 letter_date=form.letter_date.data, vacancy=vacancy)
+        try:
+            acting = ops.name_acting(post, official, form.kind.data, form.start_date.data,
+                                     form.end_date.data, today=today(),
+                                     letter_number=form.letter_number.data,
+                                     letter_date=form.letter_date.data, vacancy=vacancy,
+                                     confirmed_posts=form.confirmed_post_ids())
+        except NeedsConfirmation as exc:
+            form.confirmed_posts.data = ",".join(str(p.id) for p in exc.posts)
+            form.confirmed_posts.raw_data = [form.confirmed_posts.data]
+            raise
         return _("%(name)s ditunjuk sebagai %(kind)s %(post)s sampai %(end)s.",
                  name=official.name, kind=acting.kind_label, post=post.title,
                  end=acting.end_date.strftime("%d/%m/%Y"))
 
-    def warn():
-        start = form.start_date.data
-        for other in other_vacant_posts_acted(form.official_id.data, post.id, start):
-            flash(_("Perhatian: pejabat ini juga menjadi pelaksana %(post)s pada tanggal itu.",
-                    post=other.title), "warning")
+    def render():
+        if not form.confirmed_posts.data:
+            del form.confirm
+        return render_template("vacancies/action_form.html", form=form, post=post,
+                               title=_("Tunjuk Plt / Plh"), acting=None)
 
-    return _handle(form, post, _("Tunjuk Plt / Plh"), change, after=warn)
+    return submit_change(form, change, render=render, aliases=_FIELD_ALIASES,
+                         done_url=url_for("registry.post_detail", post_id=post.id))
 
 
 @bp.route("/pelaksana/<int:acting_id>/perpanjang", methods=["GET", "POST"])

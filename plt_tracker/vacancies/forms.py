@@ -1,7 +1,8 @@
 """Forms of the BKPSDM operator's vacancy actions."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
@@ -57,7 +58,19 @@ class ActingForm(FlaskForm):
     letter_date = DayField(_l("Tanggal surat"), validators=[Optional()])
     start_date = DayField(_l("Mulai tugas"), validators=[_required(_l("Mulai tugas"))])
     end_date = DayField(_l("Akhir tugas"), validators=[Optional()])
+    # Shown only when the official already acts in another post: the ids of those posts
+    # as listed to the user, and their explicit yes.
+    confirmed_posts = HiddenField()
+    confirm = BooleanField(_l("Ya, pejabat ini memang merangkap sebagai pelaksana di jabatan "
+                              "tersebut"))
     submit = SubmitField(_l("Tunjuk"))
+
+    def confirmed_post_ids(self):
+        """Return the ids of the other posts the user confirmed (none without the tick)."""
+        if not self.confirm.data:
+            return set()
+        return {int(part) for part in (self.confirmed_posts.data or "").split(",")
+                if part.isdigit()}
 
 
 class ExtendForm(FlaskForm):

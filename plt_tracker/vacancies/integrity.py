@@ -32,7 +32,8 @@ def served_span(acting):
 
 def letter_end(assignment, as_of):
     """Return the last day covered by an assignment's letters known on `as_of`."""
-    extensions = [rules.LetterEnd(e.end_date, e.letter_date) for e in assignment.extensions]
+    extensions = [rules.LetterEnd(e.end_date, e.letter_date) for e in assignment.extensions
+                  if not e.is_voided]
     return rules.effective_end(assignment.end_date, extensions, as_of)
 
 
@@ -179,6 +180,8 @@ def _check_acting(acting, actings, vacancies, appointments, today, is_focus):
     if acting.ended_on is not None and acting.ended_on < acting.start_date:
         raise RuleViolation("Tanggal berakhir tidak boleh sebelum mulai tugas", "ended_on")
     for extension in acting.extensions:
+        if extension.is_voided:
+            continue
         if extension.end_date <= acting.end_date:
             raise RuleViolation(f"Akhir perpanjangan harus sesudah akhir surat pertama "
                                 f"({_d(acting.end_date)})", "end_date")

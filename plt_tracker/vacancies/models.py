@@ -49,9 +49,11 @@ class Vacancy(Versioned, Voidable, db.Model):
 
     post: Mapped[Post] = relationship()
     filled_by: Mapped[Optional[Appointment]] = relationship()
+    # Live letters only: a voided one is read back by the post's history on purpose.
     actings: Mapped[list["ActingAssignment"]] = relationship(
-        back_populates="vacancy", order_by="ActingAssignment.start_date"
-    )
+        back_populates="vacancy", order_by="ActingAssignment.start_date",
+        primaryjoin="and_(Vacancy.id == ActingAssignment.vacancy_id, "
+                    "ActingAssignment.voided_at.is_(None))")
 
     @property
     def reason_label(self):
@@ -88,9 +90,11 @@ class ActingAssignment(Versioned, Voidable, db.Model):
     post: Mapped[Post] = relationship()
     vacancy: Mapped[Optional[Vacancy]] = relationship(back_populates="actings")
     official: Mapped[Official] = relationship()
+    # Live extensions only, like Vacancy.actings.
     extensions: Mapped[list["ActingExtension"]] = relationship(
-        back_populates="assignment", order_by="ActingExtension.end_date"
-    )
+        back_populates="assignment", order_by="ActingExtension.end_date",
+        primaryjoin="and_(ActingAssignment.id == ActingExtension.assignment_id, "
+                    "ActingExtension.voided_at.is_(None))")
 
     @property
     def kind_label(self):

@@ -178,7 +178,7 @@ def close_vacancy(vacancy, appointment):
     vacancy.filled_by_id = appointment.id
     last_day = appointment.start_date - dt.timedelta(days=1)
     for acting in vacancy.actings:
-        if acting.ended_on is None:
+        if acting.ended_on is None and not acting.is_voided:
             acting.ended_on = max(acting.start_date, min(last_day, letter_end(acting, last_day)))
             acting.end_note = FILLED_NOTE
 
@@ -190,6 +190,8 @@ def reopen_vacancy(vacancy):
     last_day = vacancy.end_date - dt.timedelta(days=1)
     vacancy.end_date, vacancy.filled_by_id = None, None
     for acting in vacancy.actings:
+        if acting.is_voided:
+            continue
         ended_by_filling = max(acting.start_date, min(last_day, letter_end(acting, last_day)))
         if acting.end_note == FILLED_NOTE and acting.ended_on == ended_by_filling:
             acting.ended_on, acting.end_note = None, None

@@ -95,9 +95,11 @@ def test_operator_corrects_an_official_with_before_and_after(app, client, login_
     login_as("operator")
     form = text_of(client.get(f"/pejabat/{official.id}/ubah"))
     assert 'value="19700512 199803 1 004"' in form
+    assert 'name="version" type="hidden" value="1"' in form
     response = client.post(f"/pejabat/{official.id}/ubah", data={
         "nip": "19700512 199803 1 004", "nip_kind": "pns", "name": "Drs. Budi Santoso, M.Si.",
-        "rank": "Pembina Tingkat I (IV/b)", "is_active": "y", "csrf_token": client.csrf})
+        "rank": "Pembina Tingkat I (IV/b)", "version": "1", "why": "Naik pangkat",
+        "csrf_token": client.csrf})
     assert response.status_code == 302
     db.session.expire_all()
     official = db.session.get(Official, official.id)
@@ -106,6 +108,7 @@ def test_operator_corrects_an_official_with_before_and_after(app, client, login_
     entry = audit_entries("official", "update")[-1]
     assert entry.before["rank"] == "Pembina (IV/a)"
     assert entry.after["rank"] == "Pembina Tingkat I (IV/b)"
+    assert entry.reason == "Naik pangkat" and official.is_active and official.version == 2
 
 
 def test_changing_to_another_officials_nip_is_refused(app, client, login_as, factory):
@@ -113,9 +116,9 @@ def test_changing_to_another_officials_nip_is_refused(app, client, login_as, fac
     other = factory.official("B", nip="197106131999032005")
     login_as("operator")
     response = client.post(f"/pejabat/{other.id}/ubah", data={
-        "nip": "197005121998031004", "nip_kind": "pns", "name": "B", "is_active": "y",
-        "csrf_token": client.csrf})
-    assert response.status_code == 422
+        "nip": "197005121998031004", "nip_kind": "pns", "name": "B", "version": "1",
+        "why": "Salah ketik", "csrf_token": client.csrf})
+    assert response.status_code == 400
     assert "sudah terdaftar" in text_of(response)
     db.session.expire_all()
     assert db.session.get(Official, other.id).nip == "197106131999032005"

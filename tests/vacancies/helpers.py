@@ -15,7 +15,7 @@ MODELS = (Vacancy, ActingAssignment, ActingExtension, Appointment, AuditEntry)
 
 def stored():
     """Return what the database holds now: row counts and every changeable date."""
-    db.session.expire_all()
+    db.session.rollback()  # end any read transaction: read what others committed too
     counts = {m.__name__: db.session.scalar(db.select(func.count()).select_from(m)) for m in MODELS}
     dates = {
         "appointments": sorted(db.session.execute(

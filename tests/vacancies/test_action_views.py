@@ -77,8 +77,8 @@ def test_bad_date_is_refused_in_indonesian(app, client, login_as, factory):
     assert ops.open_vacancy_of(post.id) is None
 
 
-def test_name_plt_with_default_planned_end_and_rangkap_warning(app, client, login_as, factory,
-                                                               instansi):
+def test_name_plt_with_default_planned_end_and_rangkap_confirmation(app, client, login_as,
+                                                                    factory, instansi):
     with transaction():
         set_settings(instansi.id, {"acting_default_months": 4})
     official = factory.official("Ir. Rangkap Jabatan")
@@ -89,17 +89,26 @@ def test_name_plt_with_default_planned_end_and_rangkap_warning(app, client, logi
     page = client.get(f"/jabatan/{vacancy.post_id}/pelaksana")
     assert "Ir. Rangkap Jabatan" in _text(page) and "+ 4 bulan" in _text(page)
 
-    response = _post(client, f"/jabatan/{vacancy.post_id}/pelaksana", kind="plt",
-                     official_id=official.id, letter_number="800/12/BKPSDM",
-                     letter_date="2025-09-01", start_date="2025-09-02", end_date="")
+    assert "Ya, pejabat ini memang merangkap" not in _text(page)
+    fields = dict(kind="plt", official_id=official.id, letter_number="800/12/BKPSDM",
+                  letter_date="2025-09-01", start_date="2025-09-02", end_date="")
+    before = stored()
+    asked = _post(client, f"/jabatan/{vacancy.post_id}/pelaksana", **fields)
+
+    # Acting in another vacant post on the same days: an explicit yes, with the posts named.
+    assert asked.status_code == 400 and stored() == before
+    text = _text(asked)
+    assert "Ir. Rangkap Jabatan juga menjadi pelaksana di: %s" % elsewhere.post.title in text
+    assert "Ya, pejabat ini memang merangkap" in text
+    assert f'value="{elsewhere.post_id}"' in asked.get_data(as_text=True)
+    response = _post(client, f"/jabatan/{vacancy.post_id}/pelaksana", confirm="y",
+                     confirmed_posts=str(elsewhere.post_id), **fields)
 
     assert response.status_code == 302
     acting = db.session.scalar(db.select(ActingAssignment).filter_by(post_id=vacancy.post_id))
     assert (acting.kind, acting.vacancy_id, acting.end_date) == ("plt", vacancy.id,
                                                                 D(2026, 1, 2))
-    text = _text(client.get(response.headers["Location"]))
-    assert "Perhatian: pejabat ini juga menjadi pelaksana %s" % elsewhere.post.title in text
-    assert "800/12/BKPSDM" in text
+    assert "800/12/BKPSDM" in _text(client.get(response.headers["Location"]))
 
 
 def test_second_plt_refused_over_http(app, client, login_as, factory):
@@ -263,6 +272,11 @@ def test_audit_entries_with_before_and_after_on_the_post_page(app, client, login
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", log))
     assert user.full_name in text
     assert "diperpanjang sampai 30/11/2025" in text
-    assert "Tanggal akhir: 2025-08-31 → 2025-11-30" in text
-    assert "Hari terakhir bertugas: — → 2025-10-31" in text
+    # Labelled fields and formatted values: dates, labels of codes, yes/no; no raw keys.
+    assert "Akhir tugas yang baru: 31/08/2025 → 30/11/2025" in text
+    assert "Nomor surat perpanjangan: — → 800/9/EXT" in text
+    assert "Hari terakhir bertugas: — → 31/10/2025" in text
     assert "Catatan akhir: — → Pindah tugas" in text
+    assert "Jenis jabatan: — → JPT Pratama" in text and "Kepala OPD: — → Ya" in text
+    for raw in ("end_date", "jpt_pratama", "True", "2025-11-30"):
+        assert raw not in text
