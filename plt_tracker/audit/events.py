@@ -21,6 +21,7 @@ EVENTS = {
     "official.create": N_("Pejabat %(name)s (%(nip)s) dicatat"),
     "official.update": N_("Data pejabat %(name)s diubah"),
     "holder.record": N_("%(name)s dicatat sebagai pejabat definitif %(post)s"),
+    "setting.update": N_("Pengaturan diubah: %(key)s"),
     # vacancies and acting letters
     "vacancy.open": N_("%(post)s kosong sejak %(date)s"),
     "vacancy.fill": N_("%(name)s dilantik sebagai %(post)s (%(date)s)"),

@@ -56,6 +56,8 @@ def event_sentence(event, params):
     if template is None:
         return ""
     values = {key: _format_param(key, value) for key, value in params.items()}
+    if event == "setting.update" and "key" in values:
+        values["key"] = label_of("setting", values["key"])
     try:
         return gettext(template, **values)
     except (KeyError, ValueError):  # an entry written before its sentence changed
@@ -105,6 +107,11 @@ def changes(entry, names=None):
 
 def label_of(entity, key):
     """Return how a field of a kind of record is called."""
+    if entity == "setting":
+        from plt_tracker.settings.forms import LABELS as SETTING_LABELS
+
+        if key in SETTING_LABELS:
+            return str(SETTING_LABELS[key])
     label = LABELS.get(entity, {}).get(key) or COMMON_LABELS.get(key)
     return str(label) if label is not None else key.replace("_", " ").capitalize()
 

@@ -63,7 +63,8 @@ def summary_items(snapshot):
         (_("Ditandai peringatan"), s["flagged_warning"]),
         (_("Rata-rata lama kosong (hari)"), s["avg_days_vacant"]),
         (_("Kosong terlama (hari)"), s["max_days_vacant"]),
-    ]
+    ] + ([(_("Koreksi dan pembatalan catatan sejak Rakor sebelumnya"), s["corrections"])]
+         if "corrections" in s else [])
 
 
 @in_indonesian

@@ -3,8 +3,11 @@
 The snapshot is computed as of the meeting date and holds plain JSON values
 only, so every format is rendered from it and never from live records.
 """
+import datetime as dt
+
 from flask_babel import force_locale
 
+from plt_tracker.audit.models import AuditEntry
 from plt_tracker.extensions import db
 from plt_tracker.flags.engine import SEVERITY_RANK
 from plt_tracker.rakor.source import vacancy_records
@@ -35,6 +38,10 @@ def build_snapshot(instansi, meeting, *, next_rakor, generated_at, version, prev
         "vacancies": [_brief(r) for r in records],
     }
     snapshot["changes"] = compare(snapshot, previous)
+    if previous is not None:
+        snapshot["changes"]["corrections"] = corrections_since(instansi.id, previous,
+                                                               generated_at)
+    snapshot["summary"]["corrections"] = len(snapshot["changes"].get("corrections", []))
     return snapshot
 
 
@@ -73,11 +80,58 @@ def _brief(record):
                                    "days_vacant")}
 
 
+def corrections_since(instansi_id, previous, until):
+    """Return the corrections and voids made since the previous report was frozen.
+
+    Each says what was corrected, why, by whom, and whether it changes what
+    that frozen report said (the previous meeting rebuilt from today's register
+    differs for that post); the frozen report itself never changes.
+    """
+    since = dt.datetime.fromisoformat(previous["generated_at"])
+    entries = db.session.scalars(
+        db.select(AuditEntry).filter(AuditEntry.instansi_id == instansi_id,
+                                     AuditEntry.action.in_(("correct", "void")),
+                                     AuditEntry.at > since, AuditEntry.at <= until,
+                                     AuditEntry.post_id.is_not(None))
+        .order_by(AuditEntry.at, AuditEntry.id)).all()
+    if not entries:
+        return []
+    changed = _posts_reading_differently(instansi_id, previous)
+    posts = {p.id: p for p in db.session.scalars(
+        db.select(Post).filter(Post.id.in_({e.post_id for e in entries})))}
+    return [{"post_id": e.post_id, "post": posts[e.post_id].title,
+             "opd": posts[e.post_id].opd.name, "what": e.summary, "reason": e.reason or "",
+             "action": e.action, "at": e.at.isoformat(timespec="minutes"), "by": e.actor,
+             "changes_previous_report": e.post_id in changed} for e in entries]
+
+
+def _posts_reading_differently(instansi_id, previous):
+    """Return the posts whose line in the previous report would read otherwise today."""
+    as_of = dt.date.fromisoformat(previous["as_of"])
+    following = dt.date.fromisoformat(previous["next_rakor"]) if previous["next_rakor"] else None
+    with force_locale("id"):
+        now = vacancy_records(instansi_id, as_of, following)
+    then = ({v["post_id"]: v for v in previous["vacancies"]},
+            {r["post_id"]: _reading(r) for r in previous["rows"]})
+    today = ({r["post_id"]: _brief(r) for r in now},
+             {r["post_id"]: _reading(r) for r in now if r["flags"]})
+    posts = set(then[0]) | set(today[0]) | set(then[1]) | set(today[1])
+    return {pid for pid in posts
+            if then[0].get(pid) != today[0].get(pid) or then[1].get(pid) != today[1].get(pid)}
+
+
+def _reading(row):
+    """Return what a report line says, without the labels that translations may change."""
+    return ({k: row.get(k) for k in ("acting_kind", "acting_name", "acting_until",
+                                     "acting_status", "route", "stage", "days_vacant")},
+            sorted((f["code"], f["severity"]) for f in row["flags"]))
+
+
 def compare(current, previous):
     """Say what changed since the previous Rakor's report (None: no earlier report)."""
     if previous is None:
         return {"previous_meeting": None, "new_vacancies": [], "filled": [], "new_flags": [],
-                "resolved_flags": [], "flagged_again": []}
+                "resolved_flags": [], "flagged_again": [], "corrections": []}
     before = {v["vacancy_id"]: v for v in previous["vacancies"]}
     now = {v["vacancy_id"]: v for v in current["vacancies"]}
     old_flags = _flag_index(previous["rows"])

@@ -15,7 +15,7 @@ from plt_tracker.registry.nip import format_nip
 from plt_tracker.vacancies import rules
 from plt_tracker.core.records import INCLUDE_VOIDED
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension, Vacancy
-from plt_tracker.vacancies.operations import letter_end
+from plt_tracker.vacancies.integrity import letter_end
 
 
 @dataclass

@@ -1,9 +1,11 @@
 """The settings form, built from config.DEFAULT_SETTINGS so new keys appear by themselves."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import (BooleanField, FloatField, HiddenField, IntegerField, SelectField,
+                     SelectMultipleField, StringField, SubmitField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
 
 # Areas, in the order the page shows them; a key joins the first group whose prefix it has.
 GROUPS = [
@@ -29,6 +31,9 @@ GROUP_PREFIXES = [
 ]
 LABELS = {
     "acting_default_months": _l("Lama surat Plt/Plh bawaan (bulan)"),
+    "advance_entry_months": _l("Kekosongan boleh dicatat paling jauh ke depan (bulan)"),
+    "max_acting_posts": _l("Paling banyak jabatan kosong yang dirangkap satu pelaksana "
+                           "(0: tanpa batas)"),
     "vacant_warning_days": _l("Kosong lama: peringatan setelah (hari)"),
     "vacant_critical_days": _l("Kosong lama: kritis setelah (hari)"),
     "acting_ends_soon_days": _l("Surat pelaksana segera berakhir: dalam (hari)"),
@@ -37,7 +42,7 @@ LABELS = {
     "stage_stalled_factor_critical": _l("Tahap macet kritis: kelipatan lama tahap yang wajar"),
     "retirement_warning_months": _l("Peringatan pensiun: dalam (bulan)"),
     "escalation_reports": _l("Eskalasi: ditandai pada berapa laporan Rakor berturut-turut"),
-    "disabled_flags": _l("Kode flag yang dimatikan (pisahkan dengan koma)"),
+    "disabled_flags": _l("Penanda (flag) yang dimatikan"),
     "bup_jpt": _l("BUP JPT (tahun)"),
     "bup_administrator": _l("BUP Administrator (tahun)"),
     "bup_pengawas": _l("BUP Pengawas (tahun)"),
@@ -59,6 +64,13 @@ KEY_CHOICES = {
 }
 TIME = Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Gunakan format JJ:MM, mis. 09:00"))
 AGE = NumberRange(min=40, max=75, message=_l("Isi antara %(min)s dan %(max)s tahun"))
+
+
+def between(low, high):
+    """Accept a number from `low` to `high`, with an Indonesian message."""
+    return NumberRange(min=low, max=high, message=_l("Isi antara %(min)s dan %(max)s"))
+
+
 # Extra rules for known keys; unknown keys get the generic rule of their type.
 KEY_VALIDATORS = {
     "rakor_time": [TIME],
@@ -68,7 +80,21 @@ KEY_VALIDATORS = {
     "bup_jpt": [AGE],
     "bup_administrator": [AGE],
     "bup_pengawas": [AGE],
+    "acting_default_months": [between(1, 12)],
+    "advance_entry_months": [between(0, 24)],
+    "max_acting_posts": [between(0, 10)],
+    "vacant_warning_days": [between(1, 3650)],
+    "vacant_critical_days": [between(1, 3650)],
+    "acting_ends_soon_days": [between(1, 180)],
+    "plt_limit_months": [between(1, 24)],
+    "no_process_days": [between(1, 3650)],
+    "stage_stalled_factor_critical": [between(1, 10)],
+    "retirement_warning_months": [between(1, 36)],
+    "escalation_reports": [between(0, 12)],
+    "report_lead_days": [between(0, 30)],
 }
+# (smaller, larger): the first must stay below the second.
+ORDERED = [("vacant_warning_days", "vacant_critical_days")]
 
 
 # WTForms has no Indonesian catalogue, so every message a user can meet is given here.
@@ -76,10 +102,37 @@ REQUIRED = InputRequired(message=_l("Wajib diisi"))
 NOT_NEGATIVE = NumberRange(min=0, message=_l("Tidak boleh negatif"))
 
 
+class FlagChoices(SelectMultipleField):
+    """Flag codes as check boxes with their names; stored as a comma-separated string."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def process_data(self, value):
+        """Read the stored comma-separated codes."""
+        if isinstance(value, str):
+            value = [code.strip().upper() for code in value.split(",") if code.strip()]
+        super().process_data(value)
+
+
 class SettingsForm(FlaskForm):
     """Base class; settings_form_class adds one field per setting."""
 
+    # The values the form was opened with (JSON): a save over someone else's change is refused.
+    loaded = HiddenField()
     submit = SubmitField(_l("Simpan pengaturan"))
+
+    def validate(self, extra_validators=None):
+        """Check each field, then the settings against each other."""
+        valid = super().validate(extra_validators)
+        for low, high in ORDERED:
+            if low in self and high in self and self[low].data is not None and (
+                    self[high].data is not None and self[low].data >= self[high].data):
+                self[low].errors = list(self[low].errors) + [_l(
+                    "Harus lebih kecil dari %(other)s (%(value)s)",
+                    other=label_of(high), value=self[high].data)]
+                valid = False
+        return valid
 
 
 def group_of(key):
@@ -104,6 +157,14 @@ def settings_form_class(defaults):
 def _field(key, default):
     label = label_of(key)
     extra = KEY_VALIDATORS.get(key, [])
+    if key == "disabled_flags":
+        # Imported here: the flags package's views read the settings.
+        from plt_tracker.flags.codes import FLAG_LABELS
+
+        return FlagChoices(label, choices=[SelectChoice(code, f"{text} ({code})")
+                                           for code, text in FLAG_LABELS.items()],
+                           invalid_choice_message=_l("Kode penanda tidak dikenal"),
+                           description=_l("Matikan hanya aturan yang belum disepakati pemda."))
     if key in KEY_CHOICES:
         return SelectField(label, coerce=type(default), invalid_choice_message=_l(
             "Pilihan tidak dikenal"), choices=[

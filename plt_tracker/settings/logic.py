@@ -40,5 +40,5 @@ def set_settings(instansi_id, changes):
             db.session.add(row)
         else:
             row.value = value
-        record("update", "setting", None, f"Pengaturan {key} diubah", instansi_id=instansi_id,
-               before={key: current.get(key)}, after={key: value})
+        record("update", "setting", None, instansi_id=instansi_id, event="setting.update",
+               params={"key": key}, before={key: current.get(key)}, after={key: value})

@@ -9,7 +9,7 @@ from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Opd, Post
 from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.models import ActingAssignment, Vacancy
-from plt_tracker.vacancies.operations import letter_end
+from plt_tracker.vacancies.integrity import letter_end
 
 
 @dataclass

@@ -21,6 +21,9 @@ def _form_data(client, **changes):
     values.update(changes)
     data = {key: str(value) for key, value in values.items()
             if not isinstance(value, bool) or value}
+    # Check boxes: a browser sends one value per ticked box, and nothing when none is.
+    flags = values.get("disabled_flags") or []
+    data["disabled_flags"] = [flags] if isinstance(flags, str) else list(flags)
     data["csrf_token"] = client.csrf
     return data
 
@@ -89,7 +92,11 @@ def test_settings_are_kept_per_pemda(app, client, login_as, instansi):
 @pytest.mark.parametrize("changes, message", [
     ({"vacant_warning_days": "sembilan puluh"}, "Isi dengan bilangan bulat"),
     ({"vacant_warning_days": ""}, "Wajib diisi"),
-    ({"plt_limit_months": "-1"}, "Tidak boleh negatif"),
+    ({"plt_limit_months": "-1"}, "Isi antara 1 dan 24"),
+    ({"acting_default_months": "13"}, "Isi antara 1 dan 12"),
+    ({"vacant_warning_days": "200", "vacant_critical_days": "100"},
+     "Harus lebih kecil dari Kosong lama: kritis setelah (hari) (100)"),
+    ({"disabled_flags": ["NO_ACTING", "BUKAN_KODE"]}, "Kode penanda tidak dikenal"),
     ({"bup_jpt": "99"}, "Isi antara 40 dan 75 tahun"),
     ({"rakor_time": "9 pagi"}, "Gunakan format JJ:MM"),
     ({"report_recipients": "bukan email"}, "Isi alamat email yang dipisahkan koma"),
@@ -104,6 +111,34 @@ def test_invalid_value_refused_and_nothing_saved(app, client, login_as, instansi
     assert message in _text(response)
     assert get_settings(instansi.id)["no_process_days"] == 30
     assert _setting_audit() == []
+
+
+def test_disabled_flags_are_chosen_by_name(app, client, login_as, instansi):
+    login_as("admin")
+    page = _text(client.get("/pengaturan/"))
+    assert 'type="checkbox" value="ELECTION_WINDOW"' in page and "Masa pilkada/Pj" in page
+    response = client.post("/pengaturan/", data=_form_data(
+        client, disabled_flags=["ELECTION_WINDOW", "ESCALATED"]))
+    assert response.status_code == 302
+    assert get_settings(instansi.id)["disabled_flags"] == "ELECTION_WINDOW,ESCALATED"
+    assert 'checked id="disabled_flags-' in _text(client.get("/pengaturan/"))
+
+
+def test_a_save_over_another_admins_change_is_refused(app, client, login_as, instansi):
+    from plt_tracker.core.db import transaction
+    from plt_tracker.settings.logic import set_settings
+
+    login_as("admin")
+    page = client.get("/pengaturan/").get_data(as_text=True)
+    loaded = html.unescape(page.split('name="loaded" type="hidden" value="', 1)[1].split('"')[0])
+    with transaction():  # another admin, meanwhile
+        set_settings(instansi.id, {"vacant_critical_days": 150})
+    response = client.post("/pengaturan/", data=dict(_form_data(client, no_process_days=45),
+                                                     loaded=loaded))
+    assert response.status_code == 400
+    assert "Kosong lama: kritis setelah (hari): 180 → 150" in _text(response)
+    assert get_settings(instansi.id)["vacant_critical_days"] == 150
+    assert get_settings(instansi.id)["no_process_days"] == 30
 
 
 def test_post_without_csrf_token_changes_nothing(app, client, login_as, instansi):
