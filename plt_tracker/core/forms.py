@@ -33,7 +33,8 @@ def submit_change(form, change, *, done_url, render, aliases=None, after=None):
     `change()` returns the success message. On a refused rule nothing is saved
     and `render()` shows the form again with the message, status 400; a form
     not yet submitted is shown with status 200. `after()` runs once the change
-    is committed (e.g. to add warnings).
+    is committed (e.g. to add warnings). `done_url` may be a function, for a
+    record the change creates.
     """
     if form.validate_on_submit():
         try:
@@ -45,5 +46,5 @@ def submit_change(form, change, *, done_url, render, aliases=None, after=None):
             flash(message, "success")
             if after:
                 after()
-            return redirect(done_url)
+            return redirect(done_url() if callable(done_url) else done_url)
     return render(), 400 if form.is_submitted() else 200

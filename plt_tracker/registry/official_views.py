@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
-from plt_tracker.core.forms import attach_violation, submit_change
+from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.registry import bp
 from plt_tracker.registry.forms import OfficialForm, StatusForm
@@ -54,19 +54,17 @@ def official_new():
     """Record an official."""
     form = OfficialForm()
     del form.version, form.why
-    if form.validate_on_submit():
-        try:
-            with transaction():
-                official = create_official(
-                    current_user.instansi_id, form.nip.data, form.name.data,
-                    nip_kind=form.nip_kind.data, rank=form.rank.data,
-                    position_title=form.position_title.data)
-        except RuleViolation as exc:
-            attach_violation(form, exc)
-            return _form(form, None), 422
-        flash(_("Pejabat %(name)s dicatat.", name=official.name), "success")
-        return redirect(url_for("registry.official_detail", official_id=official.id))
-    return _form(form, None), 400 if form.errors else 200
+    created = {}
+
+    def change():
+        created["official"] = create_official(
+            current_user.instansi_id, form.nip.data, form.name.data, nip_kind=form.nip_kind.data,
+            rank=form.rank.data, position_title=form.position_title.data)
+        return _("Pejabat %(name)s dicatat.", name=created["official"].name)
+
+    return submit_change(form, change, render=lambda: _form(form, None),
+                         done_url=lambda: url_for("registry.official_detail",
+                                                  official_id=created["official"].id))
 
 
 @bp.route("/pejabat/<int:official_id>/ubah", methods=["GET", "POST"])

@@ -72,7 +72,7 @@ def test_invalid_nip_is_refused_on_its_field(app, client, login_as, nip, message
     login_as("operator")
     response = client.post("/pejabat/baru", data={"nip": nip, "nip_kind": "pns",
                                                   "name": "Pejabat Uji", "csrf_token": client.csrf})
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert message in text_of(response)
     assert "is-invalid" in text_of(response)
     assert _count() == 0 and audit_entries("official") == []
@@ -85,7 +85,7 @@ def test_duplicate_nip_is_refused_and_nothing_changes(app, client, login_as, fac
     response = client.post("/pejabat/baru", data={
         "nip": "19700512 199803 1 004", "nip_kind": "pns", "name": "Pejabat Baru",
         "csrf_token": client.csrf})
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert "NIP 197005121998031004 sudah terdaftar" in text_of(response)
     assert _count() == 1 and len(audit_entries("official")) == before
 
