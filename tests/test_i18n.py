@@ -27,7 +27,7 @@ POT = TRANSLATIONS / "messages.pot"
 PO = TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po"
 MO = TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.mo"
 # The keywords of the Makefile's `translations` target (Babel's defaults plus the lazy ones).
-EXTRA_KEYWORDS = ["_l", "lazy_gettext", "lazy_pgettext:1c,2"]
+EXTRA_KEYWORDS = ["_l", "N_", "lazy_gettext", "lazy_pgettext:1c,2"]
 SKIPPED_DIRS = {"__pycache__", "instance", "build", "dist", "node_modules"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
