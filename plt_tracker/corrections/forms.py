@@ -24,6 +24,13 @@ class CorrectionBase(FlaskForm):
                                                           Length(max=300)],
                         description=REASON_HELP)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The reason reads best last, just above the button, after what it explains.
+        for name in ("why", "submit"):
+            if name in self._fields:
+                self._fields.move_to_end(name)
+
     def version_number(self):
         """Return the version the form was opened at."""
         return int(self.version.data)

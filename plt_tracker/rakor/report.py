@@ -37,10 +37,13 @@ def build_snapshot(instansi, meeting, *, next_rakor, generated_at, version, prev
         "rows": flagged,
         "vacancies": [_brief(r) for r in records],
     }
+    # The newest audit entry this report has seen: the next report lists the corrections after it.
+    snapshot["audit_seen"] = db.session.scalar(
+        db.select(db.func.max(AuditEntry.id)).filter_by(instansi_id=instansi.id)) or 0
     snapshot["changes"] = compare(snapshot, previous)
     if previous is not None:
         snapshot["changes"]["corrections"] = corrections_since(instansi.id, previous,
-                                                               generated_at)
+                                                               snapshot["audit_seen"])
     snapshot["summary"]["corrections"] = len(snapshot["changes"].get("corrections", []))
     return snapshot
 
@@ -80,20 +83,21 @@ def _brief(record):
                                    "days_vacant")}
 
 
-def corrections_since(instansi_id, previous, until):
+def corrections_since(instansi_id, previous, seen):
     """Return the corrections and voids made since the previous report was frozen.
 
     Each says what was corrected, why, by whom, and whether it changes what
     that frozen report said (the previous meeting rebuilt from today's register
     differs for that post); the frozen report itself never changes.
     """
-    since = dt.datetime.fromisoformat(previous["generated_at"])
-    entries = db.session.scalars(
-        db.select(AuditEntry).filter(AuditEntry.instansi_id == instansi_id,
-                                     AuditEntry.action.in_(("correct", "void")),
-                                     AuditEntry.at > since, AuditEntry.at <= until,
-                                     AuditEntry.post_id.is_not(None))
-        .order_by(AuditEntry.at, AuditEntry.id)).all()
+    query = db.select(AuditEntry).filter(AuditEntry.instansi_id == instansi_id,
+                                         AuditEntry.action.in_(("correct", "void")),
+                                         AuditEntry.id <= seen, AuditEntry.post_id.is_not(None))
+    if "audit_seen" in previous:
+        query = query.filter(AuditEntry.id > previous["audit_seen"])
+    else:  # frozen before reports kept their audit mark
+        query = query.filter(AuditEntry.at > dt.datetime.fromisoformat(previous["generated_at"]))
+    entries = db.session.scalars(query.order_by(AuditEntry.id)).all()
     if not entries:
         return []
     changed = _posts_reading_differently(instansi_id, previous)

@@ -56,6 +56,11 @@ class PostForm(FlaskForm):
 class OfficialForm(FlaskForm):
     """A BKPSDM operator's form to record or correct an official."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("why", "submit"):  # the reason last, above the button
+            self._fields.move_to_end(name)
+
     nip = StringField(_l("NIP"), validators=[REQUIRED, max_length(40)],
                       description=_l("18 angka, boleh dengan spasi: 19700512 199803 1 004"))
     nip_kind = SelectField(_l("Jenis NIP"), choices=choices(NIP_KINDS),

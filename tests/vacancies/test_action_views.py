@@ -165,10 +165,17 @@ def test_extend_and_end_acting(app, client, login_as, factory):
 
 
 def test_fill_vacancy_ends_vacancy_and_acting(app, client, login_as, factory):
+    from tests.selection.helpers import stage, start
+
     vacancy = factory.vacancy(start=D(2025, 6, 1))
     acting = factory.acting(vacancy, start=D(2025, 6, 1), end=D(2025, 12, 31))
+    attempt = start(vacancy, on=D(2025, 6, 10))
+    stage(attempt, 1, D(2025, 6, 10), D(2025, 6, 12))
+    stage(attempt, 2, D(2025, 6, 12), D(2025, 7, 1))
+    stage(attempt, 3, D(2025, 7, 2))
     new = factory.official("Dr. Definitif Baru")
     login_as("operator")
+    assert "berjalan" in _text(client.get(f"/jabatan/{vacancy.post_id}"))
     early = _post(client, f"/jabatan/{vacancy.post_id}/pelantikan", official_id=new.id,
                   sk_number="821/7", sk_date="2025-05-20", start_date="2025-05-25")
     assert early.status_code == 400
@@ -184,6 +191,10 @@ def test_fill_vacancy_ends_vacancy_and_acting(app, client, login_as, factory):
     assert current_appointment(vacancy.post_id).official_id == new.id
     gone = client.get(f"/jabatan/{vacancy.post_id}/pelantikan")
     assert gone.status_code == 302
+    # "Catat pelantikan" ended the selection too: one way a vacancy ends.
+    page = _text(client.get(f"/jabatan/{vacancy.post_id}"))
+    assert "berjalan" not in page and "tahap 3 dari" not in page
+    assert "Selesai" in page.split("Proses pengisian definitif", 1)[1]
 
 
 def test_record_holder_of_a_new_post(app, client, login_as, factory):
@@ -265,7 +276,9 @@ def test_audit_entries_with_before_and_after_on_the_post_page(app, client, login
     user = login_as("operator")
     _post(client, f"/pelaksana/{acting.id}/perpanjang", end_date="2025-11-30",
           letter_number="800/9/EXT", letter_date="2025-08-20")
-    _post(client, f"/pelaksana/{acting.id}/akhiri", ended_on="2025-10-31", note="Pindah tugas")
+    _post(client, f"/pelaksana/{acting.id}/perpanjang", end_date="2026-01-15",
+          letter_number="800/10/EXT", letter_date="2025-11-20")
+    _post(client, f"/pelaksana/{acting.id}/akhiri", ended_on="2025-12-31", note="Pindah tugas")
 
     html = client.get(f"/jabatan/{vacancy.post_id}").get_data(as_text=True)
     log = html.split('id="riwayat-perubahan"', 1)[1]
@@ -274,8 +287,10 @@ def test_audit_entries_with_before_and_after_on_the_post_page(app, client, login
     assert "diperpanjang sampai 30/11/2025" in text
     # Labelled fields and formatted values: dates, labels of codes, yes/no; no raw keys.
     assert "Akhir tugas yang baru: 31/08/2025 → 30/11/2025" in text
+    # The second extension's "before" is the first extension's end, not the first letter's.
+    assert "Akhir tugas yang baru: 30/11/2025 → 15/01/2026" in text
     assert "Nomor surat perpanjangan: — → 800/9/EXT" in text
-    assert "Hari terakhir bertugas: — → 31/10/2025" in text
+    assert "Hari terakhir bertugas: — → 31/12/2025" in text
     assert "Catatan akhir: — → Pindah tugas" in text
     assert "Jenis jabatan: — → JPT Pratama" in text and "Kepala OPD: — → Ya" in text
     for raw in ("end_date", "jpt_pratama", "True", "2025-11-30"):
