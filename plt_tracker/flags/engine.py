@@ -5,7 +5,6 @@ give the same flags. Every number comes from `Context.thresholds` (the pemda's
 settings); a code listed in the `disabled_flags` setting is switched off.
 """
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
 from plt_tracker.core.dates import add_months

@@ -54,10 +54,6 @@ def start_attempt(vacancy, route, started_on, *, today, note=None):
         raise RuleViolation(f"Jalur {route.name} belum memiliki tahap", "route_id")
     if started_on is None:
         raise RuleViolation("Tanggal mulai proses wajib diisi", "started_on")
-    if running_attempt(vacancy.id) is not None:
-        raise RuleViolation(
-            "Masih ada proses pengisian yang berjalan; tandai gagal/batal atau selesaikan dulu",
-            "route_id")
     attempt = FillingAttempt(vacancy_id=vacancy.id, vacancy=vacancy, route_id=route.id,
                              route=route, started_on=started_on, status="in_progress",
                              note=note or None)

@@ -18,7 +18,7 @@ from plt_tracker.registry.operations import current_appointment, set_holder
 from plt_tracker.settings.logic import get_settings
 from plt_tracker.vacancies import integrity, rules
 from plt_tracker.vacancies.integrity import letter_end  # noqa: F401  (re-exported)
-from plt_tracker.vacancies.models import (ACTING_KINDS, ActingAssignment, ActingExtension,
+from plt_tracker.vacancies.models import (ActingAssignment, ActingExtension,
                                           Vacancy)
 
 VACANCY_FIELDS = ("post_id", "start_date", "reason", "reason_note", "end_date", "filled_by_id")
@@ -89,8 +89,6 @@ def name_acting(post, official, kind, start_date, end_date, *, today, letter_num
     """
     post = lock_post(post.id)
     settings = get_settings(post.opd.instansi_id)
-    if kind not in ACTING_KINDS:
-        raise RuleViolation(f"Jenis pelaksana '{kind}' tidak dikenal", "kind")
     if start_date is None:
         raise RuleViolation("Tanggal mulai tugas wajib diisi", "start_date")
     if end_date is None:
@@ -110,7 +108,7 @@ def name_acting(post, official, kind, start_date, end_date, *, today, letter_num
     integrity.check_acting_load(assignment, max_posts=int(settings["max_acting_posts"]),
                                 confirmed_posts=confirmed_posts)
     record("create", "acting", assignment.id, instansi_id=post.opd.instansi_id, post_id=post.id,
-           event="acting.name", params={"name": official.name, "kind": ACTING_KINDS[kind],
+           event="acting.name", params={"name": official.name, "kind": assignment.kind_label,
                                         "post": post.title, "start": start_date, "end": end_date},
            after=snapshot(assignment, ACTING_FIELDS), version=assignment.version)
     return assignment
