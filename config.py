@@ -54,13 +54,29 @@ DEFAULT_SETTINGS = {
     "vacant_critical_days": 180,
     "acting_ends_soon_days": 14,
     "plt_limit_months": 6,
+    # A Plh bridges a vacant post only briefly (UU 30/2014 Pasal 14; the days are a setting).
+    "plh_max_days": 30,
+    # The Sekda: a Plh for under 15 working days; the governor names the Pj after 3 months.
+    "plh_sekda_max_workdays": 15,
+    "sekda_governor_months": 3,
     "no_process_days": 30,
     "stage_stalled_factor_critical": 2,
+    # Open selection: applicants needed at the close of registration, and its extensions.
+    "min_applicants": 4,
+    "registration_extension_days": 7,
+    "registration_max_extensions": 2,
+    # How far ahead of a forecast retirement a filling attempt may start.
+    "attempt_advance_months": 12,
+    "retirement_warning_months_jpt": 12,
     "retirement_warning_months": 6,
     "escalation_reports": 3,
     "bup_jpt": 60,
     "bup_administrator": 58,
     "bup_pengawas": 58,
+    "bup_fungsional_utama": 65,
+    "bup_fungsional_madya": 60,
+    "bup_fungsional_ahli": 58,
+    "bup_pelaksana": 58,
     # Flag codes switched off, comma-separated (e.g. "PLT_OVER_LIMIT" for a rule a pemda disputes)
     "disabled_flags": "",
     # Rakor

@@ -139,12 +139,12 @@ def code_labels(entity, key):
     """Return {code: label} for fields that store a code, or None."""
     from plt_tracker.auth.models import ROLES
     from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
-    from plt_tracker.selection.models import ATTEMPT_STATUSES
+    from plt_tracker.selection.models import ATTEMPT_STATUSES, ROUTE_TARGETS
     from plt_tracker.vacancies.models import ACTING_KINDS, VACANCY_REASONS
 
     table = {("vacancy", "reason"): VACANCY_REASONS, ("acting", "kind"): ACTING_KINDS,
              ("filling_attempt", "status"): ATTEMPT_STATUSES, ("post", "kind"): POST_KINDS,
-             ("route", "post_kinds"): POST_KINDS, ("opd", "kind"): OPD_KINDS,
+             ("route", "post_kinds"): ROUTE_TARGETS, ("opd", "kind"): OPD_KINDS,
              ("user", "role"): ROLES}
     return table.get((entity, key))
 

@@ -7,35 +7,11 @@ settings); a code listed in the `disabled_flags` setting is switched off.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from plt_tracker.core.dates import add_months
-from plt_tracker.flags import retirement
+from plt_tracker.flags import acting_rules, retirement
+from plt_tracker.flags.flag import (SEVERITIES, SEVERITY_RANK, Flag, acting_state,  # noqa: F401
+                                    sort_flags, worst_severity)
 from plt_tracker.selection import progress
 from plt_tracker.vacancies import rules
-
-SEVERITIES = ("critical", "warning", "info")
-SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
-
-
-@dataclass(frozen=True)
-class Flag:
-    """One reason a vacancy or holder needs attention."""
-
-    code: str
-    severity: str  # info, warning, critical
-    reason: str  # an Indonesian sentence with the figures in it
-    follow_up: str  # tindak lanjut
-    figures: dict = field(default_factory=dict)
-
-
-def sort_flags(flags):
-    """Order flags from most to least severe, then by code."""
-    return sorted(flags, key=lambda f: (SEVERITY_RANK[f.severity], f.code))
-
-
-def worst_severity(flags):
-    """Return the most severe level among flags, or None."""
-    return min((f.severity for f in flags), key=SEVERITY_RANK.get, default=None)
-
 
 def evaluate(vacancies, ctx):
     """Return {vacancy_id: [Flag, …]} for every vacancy, most severe first."""
@@ -45,16 +21,19 @@ def evaluate(vacancies, ctx):
 
 def evaluate_vacancy(vacancy, ctx, multiple=None):
     """Return the flags of one vacancy; `multiple` = {official_id: posts} from evaluate()."""
-    checks = (_vacant_long, _acting_letters, _plt_over_limit, _no_process, _stage_stalled,
-              _attempt_failed, _election_window, _escalated)
+    checks = (_vacant_long, _acting_letters, acting_rules.plt_over_limit,
+              acting_rules.plh_over_limit, acting_rules.sekda_governor,
+              acting_rules.acting_ineligible, acting_rules.acting_retires, _no_process,
+              _stage_stalled, _attempt_failed, _election_window, _escalated)
     flags = [flag for check in checks for flag in check(vacancy, ctx)]
     flags += _plt_multiple(vacancy, ctx, multiple or {})
     return sort_flags(_enabled(flags, ctx))
 
 
 def evaluate_holder(holder, ctx):
-    """Return the flags of a definitive holder (retirement coming)."""
-    return _enabled(retirement.retirement_flags(holder, ctx, Flag), ctx)
+    """Return the flags of a definitive holder: retirement coming, appointed in a window."""
+    flags = retirement.retirement_flags(holder, ctx, Flag) + _appointed_in_window(holder, ctx)
+    return sort_flags(_enabled(flags, ctx))
 
 
 def _enabled(flags, ctx):
@@ -83,18 +62,10 @@ def _vacant_long(vacancy, ctx):
                   "vacant_since": vacancy.start_date.isoformat()})]
 
 
-def _acting_state(acting, as_of):
-    """Return (status, last day covered) of an acting letter on `as_of`."""
-    extensions = [rules.LetterEnd(end, known) for end, known in acting.extensions]
-    letter_end = rules.effective_end(acting.end_date, extensions, as_of)
-    status = rules.acting_status(acting.start_date, letter_end, acting.ended_on, as_of)
-    return status, rules.served_until(letter_end, acting.ended_on)
-
-
 def _acting_letters(vacancy, ctx):
     """NO_ACTING, ACTING_EXPIRED and ACTING_ENDS_SOON: who covers the post, and until when."""
     as_of = ctx.as_of
-    states = [(a, *_acting_state(a, as_of)) for a in vacancy.actings]
+    states = [(a, *acting_state(a, as_of)) for a in vacancy.actings]
     active = [(a, until) for a, status, until in states if status == "active"]
     if active:
         acting, until = max(active, key=lambda item: item[1])
@@ -138,38 +109,12 @@ def _ends_soon_horizon(ctx):
     return ctx.as_of + dt.timedelta(days=int(ctx.thresholds["acting_ends_soon_days"])), False
 
 
-def _plt_over_limit(vacancy, ctx):
-    plts = [a for a in vacancy.actings if a.kind == "plt" and a.start_date <= ctx.as_of]
-    if not plts:
-        return []
-    served = set()
-    for acting in plts:
-        _, until = _acting_state(acting, ctx.as_of)
-        last = min(until, ctx.as_of)
-        served.update(acting.start_date + dt.timedelta(days=n)
-                      for n in range((last - acting.start_date).days + 1))
-    months = int(ctx.thresholds["plt_limit_months"])
-    first = min(a.start_date for a in plts)
-    # "6 calendar months" counted from the first Plt day: 1 Jan..30 Jun is exactly 6 months.
-    limit_days = (add_months(first, months) - first).days
-    total = len(served)
-    if total <= limit_days:
-        return []
-    return [Flag("PLT_OVER_LIMIT", "critical",
-                 f"Jabatan dijabat Plt selama {total} hari sejak {first:%d/%m/%Y}, melebihi batas "
-                 f"{months} bulan ({limit_days} hari).",
-                 "Segera isi definitif; Plt hanya 3 bulan dan dapat diperpanjang sekali 3 bulan "
-                 "(SE BKN 2/SE/VII/2019).",
-                 {"plt_days": total, "limit_months": months, "limit_days": limit_days,
-                  "first_plt_start": first.isoformat()})]
-
-
 def _officials_acting_in_several(vacancies, as_of):
     """Return {official_id: [post titles]} of officials active in two or more vacancies."""
     posts = {}
     for vacancy in vacancies:
         for acting in vacancy.actings:
-            if _acting_state(acting, as_of)[0] == "active":
+            if acting_state(acting, as_of)[0] == "active":
                 posts.setdefault(acting.official_id, [])
                 if vacancy.post not in posts[acting.official_id]:
                     posts[acting.official_id].append(vacancy.post)
@@ -178,7 +123,7 @@ def _officials_acting_in_several(vacancies, as_of):
 
 def _plt_multiple(vacancy, ctx, multiple):
     for acting in vacancy.actings:
-        if acting.official_id in multiple and _acting_state(acting, ctx.as_of)[0] == "active":
+        if acting.official_id in multiple and acting_state(acting, ctx.as_of)[0] == "active":
             titles = multiple[acting.official_id]
             others = [t for t in titles if t != vacancy.post]
             return [Flag("PLT_MULTIPLE", "warning",
@@ -198,8 +143,9 @@ def _no_process(vacancy, ctx):
     return [Flag("NO_PROCESS", "warning",
                  f"Jabatan kosong {days} hari dan belum ada proses pengisian yang dimulai "
                  f"(batas {limit} hari).",
-                 "Tetapkan jalur pengisian (seleksi terbuka, job fit, manajemen talenta atau "
-                 "Baperjakat) dan mulai tahap pertama.",
+                 "Tetapkan jalur pengisian (seleksi terbuka, job fit, manajemen talenta, atau "
+                 "pertimbangan Tim Penilai Kinerja untuk administrator/pengawas) dan mulai tahap "
+                 "pertama.",
                  {"days_vacant": days, "threshold_days": limit})]
 
 
@@ -208,6 +154,10 @@ def _stage_stalled(vacancy, ctx):
     if attempt is None or attempt.status != "in_progress":
         return []
     now = progress.position(attempt, ctx.as_of)
+    if now.stage is not None and now.stage.code == "registration":
+        short = _too_few_applicants(attempt, now, ctx)
+        if short:
+            return short
     expected = now.stage.expected_days if now.stage else None
     if not expected or now.days_in_stage is None or now.days_in_stage <= expected:
         return []
@@ -220,6 +170,35 @@ def _stage_stalled(vacancy, ctx):
                  {"route": attempt.route_name, "stage": now.stage.name, "stage_index": now.index,
                   "stage_count": now.count, "days_in_stage": now.days_in_stage,
                   "expected_days": expected, "critical_factor": factor})]
+
+
+def _too_few_applicants(attempt, now, ctx):
+    """STAGE_STALLED at registration: fewer applicants than the minimum at its planned close.
+
+    The close is the stage's start plus its expected days plus each extension of
+    `registration_extension_days` (PermenPANRB 15/2019 as pansels apply it).
+    """
+    stage, minimum = now.stage, int(ctx.thresholds["min_applicants"])
+    if stage.started_on is None or not stage.expected_days:
+        return []
+    extension_days = int(ctx.thresholds["registration_extension_days"])
+    allowed = int(ctx.thresholds["registration_max_extensions"])
+    extended = stage.extensions or 0
+    closes = stage.started_on + dt.timedelta(days=stage.expected_days + extended * extension_days)
+    applicants = stage.applicants or 0
+    if ctx.as_of <= closes or applicants >= minimum:
+        return []
+    follow_up = (f"Perpanjang pendaftaran {extension_days} hari (perpanjangan ke-{extended + 1} "
+                 f"dari {allowed})." if extended < allowed else
+                 "Pendaftaran sudah diperpanjang maksimal: ulangi seleksi atau pilih jalur lain.")
+    return [Flag("STAGE_STALLED", "warning",
+                 f"Pendaftaran {attempt.route_name} ditutup {closes:%d/%m/%Y} dengan {applicants} "
+                 f"pelamar, kurang dari minimal {minimum}.",
+                 follow_up,
+                 {"route": attempt.route_name, "stage": stage.name, "stage_index": now.index,
+                  "stage_count": now.count, "applicants": applicants, "min_applicants": minimum,
+                  "planned_close": closes.isoformat(), "extensions": extended,
+                  "max_extensions": allowed})]
 
 
 def _attempt_failed(vacancy, ctx):
@@ -261,6 +240,32 @@ def _election_window(vacancy, ctx):
                               "planned_end": end.isoformat(), "window": window.name,
                               "window_kind": window.kind, "window_start": window.start.isoformat(),
                               "window_end": window.end.isoformat()})]
+    return []
+
+
+def _appointed_in_window(holder, ctx):
+    """ELECTION_WINDOW on a recorded appointment: made inside a window or Pj period without the
+    Minister's written approval dated on or before the SK (an approval dated later does not
+    count; Surat Mendagri 100.2.1.3/1575/SJ)."""
+    day = holder.sk_date or holder.start_date
+    if day is None:
+        return []
+    approved = holder.minister_approval_date
+    if approved is not None and approved <= day:
+        return []
+    for window in ctx.windows:
+        if window.start <= day <= window.end:
+            what = "masa Pj kepala daerah" if window.kind == "pj" else "masa larangan pilkada"
+            late = (f"; persetujuan tertanggal {approved:%d/%m/%Y} sesudah SK tidak berlaku"
+                    if approved else "")
+            return [Flag("ELECTION_WINDOW", "warning",
+                         f"{holder.official_name} diangkat (SK {day:%d/%m/%Y}) dalam {what} "
+                         f"'{window.name}' tanpa persetujuan tertulis Mendagri sebelum SK{late}.",
+                         "Mintakan dan catat persetujuan Mendagri; laporkan tindakan kepegawaian "
+                         "ini (UU 10/2016 Pasal 71 dan 162).",
+                         {"official": holder.official_name, "sk_date": day.isoformat(),
+                          "approval_date": approved.isoformat() if approved else None,
+                          "window": window.name, "window_kind": window.kind})]
     return []
 
 

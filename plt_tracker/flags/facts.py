@@ -21,6 +21,11 @@ class ActingFact:
     # (new end date, the day that letter existed) for each extension
     extensions: tuple = field(default_factory=tuple)
     ended_on: Optional[dt.date] = None  # last day served when ended on purpose
+    # The official: their own post kind (registry.models.OFFICIAL_KINDS, None when unknown),
+    # whether they are PPPK, and the birth date (their BUP may fall within the letter).
+    own_kind: Optional[str] = None
+    is_pppk: bool = False
+    birth_date: Optional[dt.date] = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class VacancyFacts:
     start_date: dt.date
     actings: tuple = field(default_factory=tuple)  # ActingFact
     attempts: tuple = field(default_factory=tuple)  # AttemptState, already as of the as-of date
+    is_sekda: bool = False  # the Sekda's post (Perpres 3/2018)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,10 @@ class HolderFacts:
     official_name: str
     nip: str
     birth_date: Optional[dt.date]
+    # The appointment itself, for the election-window rule.
+    start_date: Optional[dt.date] = None
+    sk_date: Optional[dt.date] = None
+    minister_approval_date: Optional[dt.date] = None
 
 
 @dataclass(frozen=True)
@@ -71,3 +81,5 @@ class Context:
     windows: tuple = field(default_factory=tuple)  # DateRange
     # For each of the last reports (newest first), the post ids flagged warning or worse.
     escalation_history: tuple = field(default_factory=tuple)
+    # Public holidays and cuti bersama, for counting working days.
+    holidays: frozenset = field(default_factory=frozenset)

@@ -9,6 +9,7 @@ from plt_tracker.flags import engine, retirement
 from plt_tracker.flags.facts import ActingFact, Context, DateRange, HolderFacts, VacancyFacts
 from plt_tracker.flags.history import recent_flag_history
 from plt_tracker.flags.models import ElectionWindow, PjPeriod
+from plt_tracker.rakor.calendar import holiday_names
 from plt_tracker.rakor.upcoming import next_rakor_date
 from plt_tracker.registry.models import Appointment, Official, Opd, Post
 from plt_tracker.selection.queries import progress_by_vacancy
@@ -19,14 +20,16 @@ SORTS = ("severity", "days", "opd")
 
 
 def context_for(instansi_id, as_of, next_rakor=None):
-    """Return the engine's Context: settings, next Rakor, windows and report history."""
+    """Return the engine's Context: settings, next Rakor, windows, report history, holidays."""
     thresholds = get_settings(instansi_id)
     if next_rakor is None:
         next_rakor = next_rakor_date(instansi_id, as_of)
     count = int(thresholds["escalation_reports"])
     history = tuple(recent_flag_history(instansi_id, as_of, count)) if count > 0 else ()
+    holidays = frozenset(holiday_names(range(as_of.year - 1, as_of.year + 1)))
     return Context(as_of=as_of, thresholds=thresholds, next_rakor=next_rakor,
-                   windows=tuple(_windows(instansi_id)), escalation_history=history)
+                   windows=tuple(_windows(instansi_id)), escalation_history=history,
+                   holidays=holidays)
 
 
 def _windows(instansi_id):
@@ -50,9 +53,11 @@ def flagged_vacancies(instansi_id, as_of, next_rakor=None, *, sort="severity", c
     """
     rows, actings = rows_with_actings(instansi_id, as_of)
     progress = progress_by_vacancy([r.vacancy_id for r in rows], as_of)
+    own = own_kinds({a.official_id for group in actings.values() for a in group}, as_of)
     facts = [VacancyFacts(vacancy_id=r.vacancy_id, post_id=r.post_id, opd=r.opd, post=r.post,
-                          post_kind=r.post_kind, start_date=r.vacant_since,
-                          actings=tuple(_acting_fact(a) for a in actings.get(r.vacancy_id, [])),
+                          post_kind=r.post_kind, start_date=r.vacant_since, is_sekda=r.is_sekda,
+                          actings=tuple(_acting_fact(a, own)
+                                        for a in actings.get(r.vacancy_id, [])),
                           attempts=tuple(progress[r.vacancy_id].attempts)) for r in rows]
     flags = engine.evaluate(facts, context or context_for(instansi_id, as_of, next_rakor))
     for row in rows:
@@ -80,12 +85,26 @@ def sort_rows(rows, sort="severity"):
     return sorted(rows, key=key)
 
 
-def _acting_fact(acting):
-    """Return the engine's plain view of an acting assignment and its letters."""
-    return ActingFact(official_id=acting.official_id, official_name=acting.official.name,
+def _acting_fact(acting, own):
+    """Return the engine's plain view of an acting assignment, its letters and its official."""
+    official = acting.official
+    return ActingFact(official_id=acting.official_id, official_name=official.name,
                       kind=acting.kind, start_date=acting.start_date, end_date=acting.end_date,
                       ended_on=acting.ended_on,
-                      extensions=tuple((e.end_date, e.letter_date) for e in acting.extensions))
+                      extensions=tuple((e.end_date, e.letter_date) for e in acting.extensions),
+                      own_kind=own.get(official.id) or official.post_kind,
+                      is_pppk=official.nip_kind != "pns", birth_date=official.birth_date)
+
+
+def own_kinds(official_ids, as_of):
+    """Return {official_id: kind of the definitive post they hold on `as_of`} in one query."""
+    if not official_ids:
+        return {}
+    query = (db.select(Appointment.official_id, Post.kind).join(Appointment.post)
+             .filter(Appointment.official_id.in_(official_ids))
+             .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
+             .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of)))
+    return dict(db.session.execute(query).all())
 
 
 @dataclass
@@ -102,21 +121,28 @@ class HolderRow:
     birth_date: Optional[dt.date]
     retirement_date: Optional[dt.date]
     flags: list = field(default_factory=list)
+    start_date: Optional[dt.date] = None
+    sk_date: Optional[dt.date] = None
+    approved_on: Optional[dt.date] = None
 
 
 def _holders(instansi_id, as_of, thresholds):
     query = (db.select(Appointment.post_id, Opd.name, Post.title, Post.kind, Official.id,
-                       Official.name, Official.nip, Official.birth_date)
+                       Official.name, Official.nip, Official.birth_date, Appointment.start_date,
+                       Appointment.sk_date, Appointment.minister_approval_date)
              .join(Post, Appointment.post_id == Post.id).join(Opd, Post.opd_id == Opd.id)
              .join(Official, Appointment.official_id == Official.id)
              .filter(Opd.instansi_id == instansi_id, Post.is_active.is_(True))
+             .filter((Post.closed_on.is_(None)) | (Post.closed_on > as_of))
              .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
              .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of)))
     rows = []
-    for post_id, opd, title, kind, oid, name, nip, birth in db.session.execute(query):
+    for (post_id, opd, title, kind, oid, name, nip, birth, start, sk_date,
+         approved) in db.session.execute(query):
         retires = (retirement.retirement_date(birth, retirement.retirement_age(kind, thresholds))
                    if birth else None)
-        rows.append(HolderRow(post_id, opd, title, kind, oid, name, nip, birth, retires))
+        rows.append(HolderRow(post_id, opd, title, kind, oid, name, nip, birth, retires,
+                              start_date=start, sk_date=sk_date, approved_on=approved))
     return rows
 
 
@@ -127,7 +153,9 @@ def holder_flags(instansi_id, as_of, next_rakor=None, *, context=None):
     for row in _holders(instansi_id, as_of, ctx.thresholds):
         facts = HolderFacts(post_id=row.post_id, opd=row.opd, post=row.post,
                             post_kind=row.post_kind, official_id=row.official_id,
-                            official_name=row.official, nip=row.nip, birth_date=row.birth_date)
+                            official_name=row.official, nip=row.nip, birth_date=row.birth_date,
+                            start_date=row.start_date, sk_date=row.sk_date,
+                            minister_approval_date=row.approved_on)
         row.flags = engine.evaluate_holder(facts, ctx)
         if row.flags:
             flagged.append(row)

@@ -2,19 +2,20 @@
 import datetime as dt
 
 from plt_tracker.core.dates import add_months
-
-# Which BUP setting applies to each post kind (PP 11/2017 Pasal 239).
-BUP_SETTING = {
-    "jpt_madya": "bup_jpt",
-    "jpt_pratama": "bup_jpt",
-    "administrator": "bup_administrator",
-    "pengawas": "bup_pengawas",
-}
+from plt_tracker.registry.levels import bup_of
 
 
 def retirement_age(post_kind, thresholds):
     """Return the retirement age (years) of a post kind from the settings."""
-    return int(thresholds[BUP_SETTING.get(post_kind, "bup_administrator")])
+    return bup_of(post_kind, thresholds)
+
+
+def warning_months(post_kind, thresholds):
+    """Return how many months ahead a retirement is flagged: permission plus selection of a
+    JPT takes 3 to 5 months, so JPT posts are warned earlier."""
+    key = ("retirement_warning_months_jpt" if (post_kind or "").startswith("jpt")
+           else "retirement_warning_months")
+    return int(thresholds[key])
 
 
 def retirement_date(birth_date, age):
@@ -30,7 +31,7 @@ def retirement_flags(holder, ctx, flag_class):
         return []
     age = retirement_age(holder.post_kind, ctx.thresholds)
     retires = retirement_date(holder.birth_date, age)
-    months = int(ctx.thresholds["retirement_warning_months"])
+    months = warning_months(holder.post_kind, ctx.thresholds)
     horizon = add_months(ctx.as_of, months)
     if retires > horizon:
         return []

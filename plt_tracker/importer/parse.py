@@ -214,13 +214,19 @@ def guess_opd_kind(name):
     return "lainnya"
 
 
+def acting_kind(text):
+    """Return the acting kind a cell names ("Plt", "Plh", "Pj" or "Pj Sekda"), or None."""
+    text = " ".join(text.lower().split())
+    return "pj" if text == "pj sekda" else (text if text in ACTING_KINDS else None)
+
+
 def _acting(cells, fail):
-    kind_text = cell_text(cells.get("jenis_pelaksana")).lower()
-    kind = kind_text if kind_text in ACTING_KINDS else None
+    kind_text = cell_text(cells.get("jenis_pelaksana"))
+    kind = acting_kind(kind_text)
     if not kind_text:
-        fail("jenis_pelaksana", "Jenis pelaksana wajib diisi (Plt atau Plh)")
+        fail("jenis_pelaksana", "Jenis pelaksana wajib diisi (Plt, Plh atau Pj)")
     elif kind is None:
-        fail("jenis_pelaksana", f"'{cell_text(cells.get('jenis_pelaksana'))}' bukan Plt atau Plh")
+        fail("jenis_pelaksana", f"'{kind_text}' bukan Plt, Plh atau Pj")
     person = _person(cells, "nip_pelaksana", "nama_pelaksana", fail)
     person.position_title = cell_text(cells.get("jabatan_definitif_pelaksana")) or None
     start = read_date(cells.get("mulai_tugas"), "mulai_tugas", fail, required=True)

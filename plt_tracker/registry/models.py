@@ -5,6 +5,7 @@ from typing import Optional
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from plt_tracker.core.dates import utcnow
 from plt_tracker.core.db import unique_rule
 from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
@@ -16,6 +17,18 @@ POST_KINDS = {
     "administrator": "Administrator",
     "pengawas": "Pengawas",
 }
+# The official's own post kind (jenis jabatan pejabat), for who may act where and the BUP.
+OFFICIAL_KINDS = {
+    **POST_KINDS,
+    "fungsional_utama": "Fungsional ahli utama",
+    "fungsional_madya": "Fungsional ahli madya",
+    "fungsional_muda": "Fungsional ahli muda",
+    "fungsional_pertama": "Fungsional ahli pertama",
+    "pelaksana": "Pelaksana",
+}
+# Why a post left the register from a date (an OPD merged or dissolved by a new Perda SOTK).
+CLOSED_KINDS = {"frozen": "Dibekukan", "abolished": "Dihapus"}
+SEKDA_TITLE = "sekretaris daerah"
 OPD_KINDS = {
     "sekretariat": "Sekretariat",
     "inspektorat": "Inspektorat",
@@ -70,12 +83,27 @@ class Post(Versioned, db.Model):
     eselon: Mapped[Optional[str]] = mapped_column(String(10))
     is_head: Mapped[bool] = mapped_column(default=True)
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Marked by an admin as the Sekda's post (else: the head post titled "Sekretaris Daerah").
+    is_sekda: Mapped[bool] = mapped_column(default=False, server_default=db.false())
+    # From this day the post is frozen or abolished: out of the vacancy list and the flags.
+    closed_on: Mapped[Optional[dt.date]]
+    closed_kind: Mapped[Optional[str]] = mapped_column(String(10))
+    closed_note: Mapped[Optional[str]] = mapped_column(String(300))
 
     opd: Mapped[Opd] = relationship(back_populates="posts")
 
     @property
     def kind_label(self):
         return POST_KINDS.get(self.kind, self.kind)
+
+    @property
+    def is_sekda_post(self):
+        """Say whether this is the Sekda's post (Perpres 3/2018 rules apply)."""
+        return self.is_sekda or (self.is_head and (self.title or "").strip().lower() == SEKDA_TITLE)
+
+    def open_on(self, day):
+        """Say whether the post is in the register on `day` (not yet frozen or abolished)."""
+        return self.closed_on is None or day < self.closed_on
 
     def __repr__(self):
         return f"<Post {self.title}>"
@@ -97,6 +125,8 @@ class Official(Versioned, db.Model):
     gender: Mapped[Optional[str]] = mapped_column(String(1))
     # The official's own post when it is not one this app tracks (e.g. a sekretaris dinas).
     position_title: Mapped[Optional[str]] = mapped_column(String(200))
+    # The kind of that own post (OFFICIAL_KINDS): who may act where, and the BUP.
+    post_kind: Mapped[Optional[str]] = mapped_column(String(20))
     is_active: Mapped[bool] = mapped_column(default=True)
 
     def __repr__(self):
@@ -131,6 +161,11 @@ class Appointment(Versioned, Voidable, db.Model):
     end_date: Mapped[Optional[dt.date]]
     open_post_id: Mapped[Optional[int]] = mapped_column(unique=True)
     open_official_id: Mapped[Optional[int]] = mapped_column(unique=True)
+    # The Minister's written approval, needed inside an election window or a Pj period.
+    minister_approval_number: Mapped[Optional[str]] = mapped_column(String(100))
+    minister_approval_date: Mapped[Optional[dt.date]]
+    # When it was entered in the register: the reporting delay is measured against the SK.
+    created_at: Mapped[Optional[dt.datetime]] = mapped_column(default=utcnow)
 
     post: Mapped[Post] = relationship()
     official: Mapped[Official] = relationship()

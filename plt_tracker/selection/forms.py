@@ -6,7 +6,7 @@ from wtforms import (BooleanField, HiddenField, IntegerField, SelectField,
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from plt_tracker.registry.models import POST_KINDS
+from plt_tracker.selection.models import ROUTE_TARGETS
 from plt_tracker.vacancies.forms import DayField
 
 
@@ -75,7 +75,7 @@ class RouteForm(FlaskForm):
     name = StringField(_l("Nama jalur"), validators=[_required(_l("Nama jalur")), Length(max=200)])
     description = TextAreaField(_l("Keterangan"), validators=[Optional(), Length(max=2000)])
     post_kinds = SelectMultipleField(_l("Berlaku untuk jenis jabatan"),
-                                     choices=choices(POST_KINDS.items()))
+                                     choices=choices(ROUTE_TARGETS.items()))
     is_active = BooleanField(_l("Aktif"))
     submit = SubmitField(_l("Simpan jalur"))
 

@@ -14,8 +14,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from plt_tracker.core.db import unique_rule
 from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
+from plt_tracker.registry.models import POST_KINDS
 from plt_tracker.vacancies.models import Vacancy
 
+# The post kinds a route applies to, and "sekda": a route for the Sekda's post only.
+SEKDA = "sekda"
+ROUTE_TARGETS = {**POST_KINDS, SEKDA: "Sekretaris Daerah"}
 ATTEMPT_STATUSES = {
     "in_progress": "Berjalan",
     "failed": "Gagal",
@@ -36,17 +40,22 @@ class Route(Versioned, db.Model):
     post_kinds: Mapped[str] = mapped_column(String(100), default="")
     is_active: Mapped[bool] = mapped_column(default=True)
 
+    # The route's stages in force; a dropped one stays on file for the records that name it.
     stages: Mapped[list["RouteStage"]] = relationship(
-        back_populates="route", order_by="RouteStage.position")
+        back_populates="route", order_by="RouteStage.position",
+        primaryjoin="and_(Route.id == RouteStage.route_id, RouteStage.is_active.is_(True))")
 
     @property
     def kinds(self):
         """Return the post kinds this route applies to, as a list."""
         return [k for k in (self.post_kinds or "").split(",") if k]
 
-    def applies_to(self, post_kind):
-        """Say whether the route may be used for a post of `post_kind`."""
-        return post_kind in self.kinds
+    def applies_to(self, post):
+        """Say whether the route may be used for `post`: a Sekda route only for the Sekda's
+        post, other routes by the post's kind."""
+        if SEKDA in self.kinds:
+            return post.is_sekda_post
+        return post.kind in self.kinds
 
     def __repr__(self):
         return f"<Route {self.code}>"
@@ -68,6 +77,10 @@ class RouteStage(Versioned, db.Model):
     is_appointment_stage: Mapped[bool] = mapped_column(default=False)
     # Finishing this stage ends the vacancy (inauguration).
     ends_vacancy: Mapped[bool] = mapped_column(default=False)
+    # A role some rules look for: "registration" (minimum number of applicants).
+    code: Mapped[Optional[str]] = mapped_column(String(30))
+    # A stage dropped from the route: kept for the attempts that recorded it.
+    is_active: Mapped[bool] = mapped_column(default=True, server_default=db.true())
 
     route: Mapped[Route] = relationship(back_populates="stages")
 
@@ -124,6 +137,9 @@ class StageRecord(Versioned, Voidable, db.Model):
     finished_on: Mapped[Optional[dt.date]]
     document_number: Mapped[Optional[str]] = mapped_column(String(100))
     note: Mapped[Optional[str]] = mapped_column(Text)
+    # Registration: how many applied, and how many times registration was extended.
+    applicants: Mapped[Optional[int]]
+    extensions: Mapped[Optional[int]]
 
     attempt: Mapped[FillingAttempt] = relationship(back_populates="records")
     stage: Mapped[RouteStage] = relationship()

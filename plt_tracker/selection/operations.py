@@ -47,7 +47,7 @@ def start_attempt(vacancy, route, started_on, *, today, note=None):
         raise RuleViolation("Jabatan ini sudah terisi definitif", "route_id")
     if route is None or not route.is_active:
         raise RuleViolation("Pilih jalur pengisian yang aktif", "route_id")
-    if not route.applies_to(vacancy.post.kind):
+    if not route.applies_to(vacancy.post):
         raise RuleViolation(
             f"Jalur {route.name} tidak berlaku untuk jabatan {vacancy.post.kind_label}", "route_id")
     if not route.stages:

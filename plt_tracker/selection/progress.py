@@ -26,6 +26,9 @@ class StageState:
     finished_on: Optional[dt.date] = None
     document_number: str = ""
     note: str = ""
+    code: Optional[str] = None  # "registration" for the applicant minimum
+    applicants: Optional[int] = None
+    extensions: Optional[int] = None
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,11 @@ def progress_by_vacancy(vacancy_ids, as_of):
     if not attempts:
         return result
     route_ids = {a.route_id for a, _, _ in attempts}
+    # Dropped stages too, ahead of the ones in force at the same position: an attempt that
+    # recorded one keeps it in its history.
     stages = db.session.scalars(db.select(RouteStage).filter(RouteStage.route_id.in_(route_ids))
-                                .order_by(RouteStage.route_id, RouteStage.position)).all()
+                                .order_by(RouteStage.route_id, RouteStage.position,
+                                          RouteStage.is_active)).all()
     by_route = {}
     for stage in stages:
         by_route.setdefault(stage.route_id, []).append(stage)
@@ -80,8 +83,10 @@ def progress_by_vacancy(vacancy_ids, as_of):
     for row in records:
         by_attempt.setdefault(row.attempt_id, {})[row.stage_id] = row
     for attempt, code, name in attempts:
-        state = attempt_state(attempt, code, name, by_route.get(attempt.route_id, []),
-                              by_attempt.get(attempt.id, {}), as_of)
+        recorded = by_attempt.get(attempt.id, {})
+        route_stages = [s for s in by_route.get(attempt.route_id, [])
+                        if s.is_active or s.id in recorded]
+        state = attempt_state(attempt, code, name, route_stages, recorded, as_of)
         result[attempt.vacancy_id].attempts.append(state)
     for item in result.values():
         item.current = progress.latest_attempt(item.attempts)
@@ -99,11 +104,13 @@ def attempt_state(attempt, route_code, route_name, stages, records, as_of):
                       expected_days=stage.expected_days,
                       needs_minister_approval_check=stage.needs_minister_approval_check,
                       is_appointment_stage=stage.is_appointment_stage,
-                      ends_vacancy=stage.ends_vacancy)
+                      ends_vacancy=stage.ends_vacancy, code=stage.code)
         states.append(progress.known_stage(
             static, row.started_on if row else None, row.finished_on if row else None, as_of,
             document_number=(row.document_number or "") if row else "",
-            note=(row.note or "") if row else ""))
+            note=(row.note or "") if row else "",
+            applicants=row.applicants if row else None,
+            extensions=row.extensions if row else None))
     status = progress.status_on(attempt.status, attempt.ended_on, as_of)
     approved = attempt.minister_approval_date
     known_approval = approved is None or approved <= as_of
@@ -117,10 +124,10 @@ def attempt_state(attempt, route_code, route_name, stages, records, as_of):
         stages=tuple(states))
 
 
-def routes_for(post_kind):
-    """Return the active routes that apply to a post kind."""
+def routes_for(post):
+    """Return the active routes that apply to a post (the Sekda's own route for the Sekda)."""
     routes = db.session.scalars(db.select(Route).filter_by(is_active=True).order_by(Route.id))
-    return [r for r in routes if r.applies_to(post_kind)]
+    return [r for r in routes if r.applies_to(post)]
 
 
 def all_routes():

@@ -2,8 +2,7 @@
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
-from plt_tracker.registry.models import POST_KINDS
-from plt_tracker.selection.models import RouteStage
+from plt_tracker.selection.models import ROUTE_TARGETS, RouteStage
 
 ROUTE_FIELDS = ("code", "name", "description", "post_kinds", "is_active")
 STAGE_FIELDS = ("route_id", "position", "name", "expected_days", "needs_minister_approval_check",
@@ -15,7 +14,7 @@ def update_route(route, *, instansi_id, name, description, post_kinds, is_active
     name = (name or "").strip()
     if not name:
         raise RuleViolation("Nama jalur wajib diisi", "name")
-    unknown = [k for k in post_kinds if k not in POST_KINDS]
+    unknown = [k for k in post_kinds if k not in ROUTE_TARGETS]
     if unknown:
         raise RuleViolation(f"Jenis jabatan tidak dikenal: {', '.join(unknown)}", "post_kinds")
     if not post_kinds:

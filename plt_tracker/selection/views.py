@@ -44,7 +44,7 @@ def start_attempt(vacancy_id):
     vacancy = _own_vacancy(vacancy_id)
     form = StartAttemptForm()
     form.route_id.choices = choices([(0, _("— pilih jalur —"))] + [
-        (r.id, r.name) for r in routes_for(vacancy.post.kind)])
+        (r.id, r.name) for r in routes_for(vacancy.post)])
 
     def change():
         route = db.session.get(Route, form.route_id.data)

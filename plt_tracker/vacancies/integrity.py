@@ -72,7 +72,7 @@ def check_post(post, *, today, focus=None, advance_months=12):
             _check_appointment(post, appointment, appointments, vacancies, today,
                                appointment is focus)
         for acting in _focus_first(actings, focus):
-            _check_acting(acting, actings, vacancies, appointments, today,
+            _check_acting(post, acting, actings, vacancies, appointments, today,
                           _is_focus(acting, focus))
 
 
@@ -153,10 +153,14 @@ def _check_appointment(post, appointment, appointments, vacancies, today, is_foc
                 f"({_d(vacancy.end_date)})", "start_date")
 
 
-def _check_acting(acting, actings, vacancies, appointments, today, is_focus):
+def _check_acting(post, acting, actings, vacancies, appointments, today, is_focus):
     label = ACTING_KINDS.get(acting.kind)
     if label is None:
         raise RuleViolation(f"Jenis pelaksana '{acting.kind}' tidak dikenal", "kind")
+    if acting.kind == "pj" and not post.is_sekda_post:
+        raise RuleViolation("Pj Sekda hanya untuk jabatan Sekretaris Daerah", "kind")
+    if acting.kind == "pj" and acting.vacancy_id is None:
+        raise RuleViolation("Pj Sekda hanya untuk jabatan Sekda yang kosong", "kind")
     if acting.end_date < acting.start_date:
         raise RuleViolation("Akhir tugas tidak boleh sebelum mulai tugas", "end_date")
     if is_focus and acting.letter_date is not None and acting.letter_date > today:

@@ -5,6 +5,7 @@ from typing import Optional
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from plt_tracker.core.dates import utcnow
 from plt_tracker.core.db import unique_rule
 from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
@@ -20,7 +21,8 @@ VACANCY_REASONS = {
     "opd_baru": "OPD baru",
     "lainnya": "Lainnya",
 }
-ACTING_KINDS = {"plt": "Plt", "plh": "Plh"}
+# A Pj Sekda acts only in the Sekda's post, named with the governor's approval (Perpres 3/2018).
+ACTING_KINDS = {"plt": "Plt", "plh": "Plh", "pj": "Pj Sekda"}
 
 
 class Vacancy(Versioned, Voidable, db.Model):
@@ -86,6 +88,11 @@ class ActingAssignment(Versioned, Voidable, db.Model):
     # Last day actually served when the assignment was ended early (inclusive).
     ended_on: Mapped[Optional[dt.date]]
     end_note: Mapped[Optional[str]] = mapped_column(String(300))
+    # A Pj Sekda's letter needs the governor's approval.
+    governor_approval_number: Mapped[Optional[str]] = mapped_column(String(100))
+    governor_approval_date: Mapped[Optional[dt.date]]
+    # When the letter was entered in the register (the reporting delay).
+    created_at: Mapped[Optional[dt.datetime]] = mapped_column(default=utcnow)
 
     post: Mapped[Post] = relationship()
     vacancy: Mapped[Optional[Vacancy]] = relationship(back_populates="actings")
@@ -111,6 +118,7 @@ class ActingExtension(Versioned, Voidable, db.Model):
     letter_date: Mapped[dt.date]
     end_date: Mapped[dt.date]
     note: Mapped[Optional[str]] = mapped_column(Text)
+    created_at: Mapped[Optional[dt.datetime]] = mapped_column(default=utcnow)
 
     assignment: Mapped[ActingAssignment] = relationship(back_populates="extensions")
 

@@ -35,6 +35,7 @@ class VacancyRow:
     acting_since: Optional[dt.date] = None
     acting_until: Optional[dt.date] = None
     acting_status: str = ""
+    is_sekda: bool = False
     extra: dict = field(default_factory=dict)
 
     def as_dict(self):
@@ -92,6 +93,8 @@ def _open_vacancies(instansi_id, as_of, opd_id, post_kind):
         .options(contains_eager(Vacancy.post).contains_eager(Post.opd))
         .filter(Opd.instansi_id == instansi_id, Vacancy.start_date <= as_of)
         .filter((Vacancy.end_date.is_(None)) | (Vacancy.end_date > as_of))
+        # A frozen or abolished post leaves the list from its closing day.
+        .filter((Post.closed_on.is_(None)) | (Post.closed_on > as_of))
     )
     if opd_id:
         query = query.filter(Post.opd_id == opd_id)
@@ -128,7 +131,8 @@ def _row(vacancy, actings, as_of):
         vacancy_id=vacancy.id, post_id=post.id, opd_id=post.opd_id, opd=post.opd.name,
         post=post.title, post_kind=post.kind, eselon=post.eselon,
         vacant_since=vacancy.start_date,
-        days_vacant=rules.days_vacant(vacancy.start_date, as_of), reason=vacancy.reason)
+        days_vacant=rules.days_vacant(vacancy.start_date, as_of), reason=vacancy.reason,
+        is_sekda=post.is_sekda_post)
     candidates = []
     for acting in actings:
         status, until = acting_state(acting, as_of)

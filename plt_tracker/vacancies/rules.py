@@ -75,5 +75,10 @@ def pick_acting(candidates):
 
 
 def default_planned_end(start, months):
-    """Return the default end of a letter: `months` calendar months after its start."""
-    return add_months(start, months)
+    """Return the default last day of a letter: `months` calendar months from its start.
+
+    Inclusive: three months from 1 January end on 31 March (start + 3 months - 1
+    day), so that a 3 + 3 month sequence is exactly the 6 months SE BKN 1/SE/I/2021
+    allows.
+    """
+    return add_months(start, months) - dt.timedelta(days=1)

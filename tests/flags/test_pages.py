@@ -16,8 +16,7 @@ def _scene(factory):
     covered = factory.vacancy(post=factory.post(title="Kepala Dinas Proses"), start=D(2025, 10, 1))
     factory.acting(covered, start=D(2025, 10, 1), end=D(2026, 1, 31))
     attempt = start(covered, on=D(2025, 10, 5))
-    stage(attempt, 1, D(2025, 10, 5), D(2025, 10, 6))
-    stage(attempt, 2, D(2025, 10, 6))
+    stage(attempt, 1, D(2025, 10, 6))  # BKN permission: 56 days of the 30 expected
     from tests.factories import make_nip
     holder = factory.official(name="Pak Pensiun", nip=make_nip(birth=D(1966, 2, 3)))
     post = factory.post(title="Kepala Badan Tetap")
@@ -56,7 +55,7 @@ def test_cli_vacancies_gains_progress_columns(runner, factory):
     rows = {r["post"]: r for r in json.loads(result.output)}
     row = rows["Kepala Dinas Proses"]
     assert (row["route"], row["stage_index"], row["stage_count"], row["days_in_stage"]) == (
-        "Seleksi terbuka JPT", 2, 12, 56)
+        "Seleksi terbuka JPT", 1, 11, 56)
     assert rows["Kepala Dinas Kosong"]["route"] == "" and "NO_ACTING" in rows["Kepala Dinas Kosong"]["flags"]
     csv_out = runner.invoke(args=["plt", "vacancies", "--as-of", AS_OF.isoformat(), "--format", "csv"])
     assert csv_out.output.splitlines()[0].endswith("route,stage,stage_index,stage_count,days_in_stage,severity,flags")
@@ -73,8 +72,8 @@ def test_threshold_in_settings_changes_the_result(runner, factory, instansi):
     with transaction():
         set_settings(instansi.id, {"vacant_critical_days": 400})
     assert ("Kepala Dinas Kosong", "VACANT_LONG", "warning") in codes()
-    with transaction():
-        set_settings(instansi.id, {"retirement_warning_months": 2})
+    with transaction():  # Kepala Badan is a JPT post: warned 12 months ahead by default
+        set_settings(instansi.id, {"retirement_warning_months_jpt": 2})
     assert not any(c == "RETIREMENT_SOON" for _, c, _ in codes())
 
 
@@ -84,7 +83,7 @@ def test_vacancy_list_shows_badges_sorts_and_filters(client, login_as, factory):
     page = client.get(f"/?as_of={AS_OF.isoformat()}").get_data(as_text=True)
     assert 'data-code="NO_ACTING"' in page and "text-bg-danger flag-badge" in page
     assert page.index("Kepala Dinas Kosong") < page.index("Kepala Dinas Proses")
-    assert "tahap 2 dari 12" in page
+    assert "tahap 1 dari 11" in page
     only = client.get(f"/?as_of={AS_OF.isoformat()}&flag=STAGE_STALLED").get_data(as_text=True)
     assert "Kepala Dinas Proses" in only and "Kepala Dinas Kosong" not in only
     warn = client.get(f"/?as_of={AS_OF.isoformat()}&tingkat=info").get_data(as_text=True)
@@ -98,7 +97,7 @@ def test_post_page_lists_flags_and_progress(client, login_as, factory):
     login_as("viewer")
     page = client.get(f"/jabatan/{covered.post_id}?as_of={AS_OF.isoformat()}").get_data(as_text=True)
     assert 'data-code="STAGE_STALLED"' in page and "Tindak lanjut" in page
-    assert "tahap 2 dari 12" in page and 'role="progressbar"' in page
+    assert "tahap 1 dari 11" in page and 'role="progressbar"' in page
     held_page = client.get(f"/jabatan/{held.id}?as_of={AS_OF.isoformat()}").get_data(as_text=True)
     assert 'data-code="RETIREMENT_SOON"' in held_page
 

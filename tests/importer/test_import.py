@@ -70,7 +70,7 @@ def test_bad_rows_are_reported_and_nothing_changes(app, instansi, tmp_path):
     rows = good_rows()
     rows[0][3] = "19701312 199803 1 004"          # month 13: not a birth date
     rows[1][13] = "31/02/2025"                     # no such day
-    rows[2][7], rows[2][8], rows[2][9], rows[2][13] = "Pj", ACTING_NIP, "Drs. X", "2025-06-01"
+    rows[2][7], rows[2][8], rows[2][9], rows[2][13] = "Pjs", ACTING_NIP, "Drs. X", "2025-06-01"
     rows.append(["", "Kepala Dinas Pertanian", "JPT Pratama", "", "", "2025-01-01", "", "", "",
                  "", "", "", "", "", ""])
     before = counts()
@@ -83,7 +83,7 @@ def test_bad_rows_are_reported_and_nothing_changes(app, instansi, tmp_path):
     messages = {e.column: e.message for e in report.errors}
     assert "tanggal lahir" in messages["nip_pejabat"]
     assert "kalender" in messages["mulai_tugas"]
-    assert "Plt atau Plh" in messages["jenis_pelaksana"]
+    assert "bukan Plt, Plh atau Pj" in messages["jenis_pelaksana"]
     assert messages["opd"] == "OPD wajib diisi"
     assert counts() == before
 

@@ -16,10 +16,17 @@ D = dt.date
 
 def test_routes_are_seeded_with_their_stages(app):
     open_selection = route("seleksi_terbuka")
-    assert len(open_selection.stages) == 12
-    assert [s.expected_days for s in open_selection.stages][1:4] == [30, 14, 15]
+    # Naming a Plt covers the vacancy but is not a stage of filling it (migration 0005).
+    assert len(open_selection.stages) == 11
+    assert "Penunjukan Plt" not in [s.name for s in open_selection.stages]
+    assert [s.expected_days for s in open_selection.stages][0:3] == [30, 14, 15]
+    assert open_selection.stages[2].code == "registration"
     assert open_selection.stages[-1].ends_vacancy
     assert [len(route(c).stages) for c in ("job_fit", "manajemen_talenta", "administrator")] == [6, 4, 5]
+    assert route("administrator").stages[1].name == "Pertimbangan Tim Penilai Kinerja"
+    sekda = route("seleksi_terbuka_sekda")
+    assert sekda.kinds == ["sekda"] and len(sekda.stages) == 12
+    assert [s.code for s in sekda.stages].index("governor") == 9
 
 
 def test_stages_in_order_and_progress(app, factory):
@@ -29,7 +36,7 @@ def test_stages_in_order_and_progress(app, factory):
     stage(attempt, 2, D(2025, 6, 12), D(2025, 7, 1), document_number="800/1/BKPSDM")
     stage(attempt, 3, D(2025, 7, 2))
     item = progress_by_vacancy([vacancy.id], D(2025, 7, 10))[vacancy.id]
-    assert (item.route, item.stage_index, item.stage_count) == ("Seleksi terbuka JPT", 3, 12)
+    assert (item.route, item.stage_index, item.stage_count) == ("Seleksi terbuka JPT", 3, 11)
     assert item.days_in_stage == 8
     # On an earlier date only what was recorded by then counts.
     earlier = progress_by_vacancy([vacancy.id], D(2025, 6, 20))[vacancy.id]

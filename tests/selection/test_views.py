@@ -34,7 +34,7 @@ def test_operator_starts_an_attempt_and_records_stages(client, login_as, factory
     assert "tidak boleh sebelum tahap sebelumnya selesai (20/06/2025)" in refused.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count()).select_from(StageRecord)) == 1
     page = client.get(f"/kekosongan/{vacancy.id}/proses?as_of=2025-06-25").get_data(as_text=True)
-    assert "tahap 2 dari 12" in page and "800/1" in page
+    assert "tahap 2 dari 11" in page and "800/1" in page
 
 
 def test_fail_and_approval_forms(client, login_as, factory):
@@ -89,7 +89,7 @@ def test_admin_edits_routes_and_stages_audited(client, login_as):
     login_as("admin")
     admin_route = route("administrator")
     page = client.get("/jalur").get_data(as_text=True)
-    assert "Pertimbangan Baperjakat" in page
+    assert "Pertimbangan Tim Penilai Kinerja" in page and "Pertimbangan Baperjakat" not in page
     first, second = admin_route.stages[:2]
     assert _post(client, f"/jalur/tahap/{first.id}/ubah",
                  {"name": "Pengusulan calon oleh OPD", "expected_days": "21"}).status_code == 302
@@ -104,7 +104,7 @@ def test_admin_edits_routes_and_stages_audited(client, login_as):
         db.select(RouteStage).filter_by(route_id=admin_route.id))}
     assert stages["Pengusulan calon oleh OPD"].expected_days == 21
     assert stages["Pengusulan calon oleh OPD"].position == 2
-    assert stages["Pertimbangan Baperjakat"].position == 1
+    assert stages["Pertimbangan Tim Penilai Kinerja"].position == 1
     assert stages["Verifikasi berkas"].position == 5 and stages["Pelantikan"].position == 6
     assert route("administrator").post_kinds == "administrator"
     audited = db.session.scalars(db.select(AuditEntry.entity).filter(

@@ -107,7 +107,7 @@ def test_name_plt_with_default_planned_end_and_rangkap_confirmation(app, client,
     assert response.status_code == 302
     acting = db.session.scalar(db.select(ActingAssignment).filter_by(post_id=vacancy.post_id))
     assert (acting.kind, acting.vacancy_id, acting.end_date) == ("plt", vacancy.id,
-                                                                D(2026, 1, 2))
+                                                                D(2026, 1, 1))
     assert "800/12/BKPSDM" in _text(client.get(response.headers["Location"]))
 
 

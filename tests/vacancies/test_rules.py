@@ -39,9 +39,10 @@ def test_effective_end_ignores_an_extension_signed_after_as_of():
 
 
 def test_default_planned_end_adds_calendar_months():
-    assert rules.default_planned_end(D(2025, 9, 15), 3) == D(2025, 12, 15)
-    assert rules.default_planned_end(D(2025, 11, 30), 3) == D(2026, 2, 28)  # clamps month end
-    assert rules.default_planned_end(D(2025, 1, 1), 6) == D(2025, 7, 1)
+    assert rules.default_planned_end(D(2025, 1, 1), 3) == D(2025, 3, 31)
+    assert rules.default_planned_end(D(2025, 9, 15), 3) == D(2025, 12, 14)
+    assert rules.default_planned_end(D(2025, 11, 30), 3) == D(2026, 2, 27)  # clamps month end
+    assert rules.default_planned_end(D(2025, 1, 1), 6) == D(2025, 6, 30)
 
 
 def test_intervals_overlap_inclusive_and_open_ended():
