@@ -18,6 +18,8 @@ EVENTS = {
     "opd.update": N_("OPD %(name)s diubah"),
     "post.create": N_("Jabatan %(post)s dibuat"),
     "post.update": N_("Jabatan %(post)s diubah"),
+    "post.closed": N_("Jabatan %(post)s dibekukan atau dihapus mulai %(date)s"),
+    "post.reopened": N_("Jabatan %(post)s aktif kembali"),
     "official.create": N_("Pejabat %(name)s (%(nip)s) dicatat"),
     "official.update": N_("Data pejabat %(name)s diubah"),
     "holder.record": N_("%(name)s dicatat sebagai pejabat definitif %(post)s"),

@@ -41,7 +41,10 @@ LABELS = {
                         "minister_approval_date": _l("Tanggal persetujuan Mendagri")},
     "stage_record": {"started_on": _l("Mulai tahap"), "finished_on": _l("Selesai tahap"),
                      "document_number": _l("Nomor dokumen/surat")},
-    "post": {"kind": _l("Jenis jabatan")},
+    "post": {"kind": _l("Jenis jabatan"), "is_sekda": _l("Jabatan Sekda"),
+             "closed_on": _l("Dibekukan/dihapus mulai"), "closed_kind": _l("Dibekukan/dihapus"),
+             "closed_note": _l("Dasar (Perda SOTK)")},
+    "official": {"post_kind": _l("Jenis jabatan definitif")},
     "opd": {"kind": _l("Jenis OPD"), "name": _l("Nama OPD")},
 }
 # Keys kept for the record but not worth a line: links between records and bookkeeping.
@@ -138,14 +141,15 @@ def format_value(entity, key, value, names=None):
 def code_labels(entity, key):
     """Return {code: label} for fields that store a code, or None."""
     from plt_tracker.auth.models import ROLES
-    from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
+    from plt_tracker.registry.models import CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS
     from plt_tracker.selection.models import ATTEMPT_STATUSES, ROUTE_TARGETS
     from plt_tracker.vacancies.models import ACTING_KINDS, VACANCY_REASONS
 
     table = {("vacancy", "reason"): VACANCY_REASONS, ("acting", "kind"): ACTING_KINDS,
              ("filling_attempt", "status"): ATTEMPT_STATUSES, ("post", "kind"): POST_KINDS,
              ("route", "post_kinds"): ROUTE_TARGETS, ("opd", "kind"): OPD_KINDS,
-             ("user", "role"): ROLES}
+             ("user", "role"): ROLES, ("post", "closed_kind"): CLOSED_KINDS,
+             ("official", "post_kind"): OFFICIAL_KINDS}
     return table.get((entity, key))
 
 

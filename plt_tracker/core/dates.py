@@ -30,6 +30,11 @@ def utcnow():
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+def local_date(utc_naive):
+    """Return the pemda's local date of a stored (naive UTC) timestamp."""
+    return utc_naive.replace(tzinfo=dt.timezone.utc).astimezone(local_tz()).date()
+
+
 def parse_date(value):
     """Parse ISO (2025-03-01) or Indonesian day-month-year (01/03/2025, 1-3-2025).
 

@@ -1,8 +1,10 @@
 """Forms to correct or void a record: its fields, the reason, and the version it was opened at."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms import (HiddenField, IntegerField, SelectField, StringField, SubmitField,
+                     TextAreaField)
+from wtforms.validators import (InputRequired, Length, NumberRange, Optional, Regexp,
+                                ValidationError)
 
 from plt_tracker.registry.forms import choices
 from plt_tracker.vacancies.forms import DayField
@@ -80,6 +82,9 @@ class ActingCorrectionForm(CorrectionBase):
                         validators=[Optional()],
                         description=_l("Kosongkan bila tugasnya tidak diakhiri lebih awal"))
     end_note = StringField(_l("Catatan akhir"), validators=[Optional(), Length(max=300)])
+    governor_approval_number = StringField(_l("Nomor persetujuan gubernur (Pj Sekda)"),
+                                           validators=[Optional(), Length(max=100)])
+    governor_approval_date = DayField(_l("Tanggal persetujuan gubernur"), validators=[Optional()])
     submit = SubmitField(_l("Simpan koreksi"))
 
 
@@ -102,6 +107,9 @@ class AppointmentCorrectionForm(CorrectionBase):
     sk_number = StringField(_l("Nomor SK"), validators=[Optional(), Length(max=100)])
     sk_date = DayField(_l("Tanggal SK"), validators=[Optional()])
     start_date = DayField(_l("Tanggal pelantikan"), validators=[Optional()])
+    minister_approval_number = StringField(_l("Nomor persetujuan tertulis Mendagri"),
+                                           validators=[Optional(), Length(max=100)])
+    minister_approval_date = DayField(_l("Tanggal persetujuan Mendagri"), validators=[Optional()])
     submit = SubmitField(_l("Simpan koreksi"))
 
 
@@ -127,4 +135,8 @@ class StageCorrectionForm(CorrectionBase):
     document_number = StringField(_l("Nomor dokumen/surat"),
                                   validators=[Optional(), Length(max=100)])
     note = TextAreaField(_l("Catatan"), validators=[Optional(), Length(max=2000)])
+    applicants = IntegerField(_l("Jumlah pelamar (tahap pendaftaran)"),
+                              validators=[Optional(), NumberRange(min=0, max=10000)])
+    extensions = IntegerField(_l("Perpanjangan pendaftaran (kali)"),
+                              validators=[Optional(), NumberRange(min=0, max=10)])
     submit = SubmitField(_l("Simpan koreksi"))

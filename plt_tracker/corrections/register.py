@@ -60,7 +60,8 @@ def _holders_ended_by(vacancy):
 
 
 def correct_acting(acting, *, official, kind, letter_number, letter_date, start_date, end_date,
-                   ended_on, end_note, why, version, today):
+                   ended_on, end_note, why, version, today, governor_approval_number=None,
+                   governor_approval_date=None):
     """Correct an acting letter: person, kind, number, dates, early end."""
     change = Change(acting, "acting", ACTING_FIELDS, acting.post, version=version, why=why,
                     today=today)
@@ -70,6 +71,8 @@ def correct_acting(acting, *, official, kind, letter_number, letter_date, start_
     acting.letter_number, acting.letter_date = letter_number or None, letter_date
     acting.start_date, acting.end_date = start_date, end_date
     acting.ended_on, acting.end_note = ended_on, (end_note or None) if ended_on else None
+    acting.governor_approval_number = governor_approval_number or None
+    acting.governor_approval_date = governor_approval_date
     db.session.flush()
     db.session.refresh(acting)
     change.finish("correct", "acting.correct", {"kind": acting.kind_label,
@@ -122,7 +125,7 @@ def void_extension(extension, *, why, version, today):
 
 
 def correct_appointment(appointment, *, official, sk_number, sk_date, start_date, why, version,
-                        today):
+                        today, minister_approval_number=None, minister_approval_date=None):
     """Correct a definitive appointment; the vacancy it filled and its selection follow."""
     change = Change(appointment, "appointment", APPOINTMENT_FIELDS, appointment.post,
                     version=version, why=why, today=today)
@@ -131,6 +134,8 @@ def correct_appointment(appointment, *, official, sk_number, sk_date, start_date
         raise RuleViolation("Tanggal pelantikan wajib diisi", "start_date")
     appointment.official_id, appointment.sk_number = official.id, sk_number or None
     appointment.sk_date, appointment.start_date = sk_date, start_date
+    appointment.minister_approval_number = minister_approval_number or None
+    appointment.minister_approval_date = minister_approval_date
     if filled is not None:
         old_day = filled.end_date
         completed = _completed_by(filled, old_day)

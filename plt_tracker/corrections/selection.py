@@ -47,7 +47,7 @@ def void_attempt(attempt, *, why, version, today):
 
 
 def correct_stage_record(row, *, started_on, finished_on, document_number, note, why, version,
-                         today):
+                         today, applicants=None, extensions=None):
     """Correct a stage record's dates, letter number or note (their order is checked)."""
     attempt = row.attempt
     change = Change(row, "stage_record", RECORD_FIELDS, attempt.vacancy.post, version=version,
@@ -59,6 +59,7 @@ def correct_stage_record(row, *, started_on, finished_on, document_number, note,
                             "pelantikannya", "finished_on")
     row.started_on, row.finished_on = started_on, finished_on
     row.document_number, row.note = document_number or None, note or None
+    row.applicants, row.extensions = applicants, extensions
     change.finish("correct", "stage.correct", dict(_params(attempt), number=row.stage.position,
                                                    stage=row.stage.name))
     return row

@@ -4,6 +4,7 @@ Each step is a callable `step(ctx)` taking a DemoContext (the pemda, today and
 every record made so far, by key). Each area adds its own step; the order
 matters: selections need the vacancies, and the past Rakor reports need both.
 """
+from plt_tracker.demo.entries import backdate_entries
 from plt_tracker.demo.rakor import create_rakor_reports
 from plt_tracker.demo.register import (appoint_holders, create_posts, name_plh_on_filled_posts,
                                        open_vacancies, refill_posts)
@@ -11,4 +12,4 @@ from plt_tracker.demo.selection import start_selections
 from plt_tracker.demo.users import create_users
 
 STEPS = [create_posts, appoint_holders, refill_posts, open_vacancies, name_plh_on_filled_posts,
-         create_users, start_selections, create_rakor_reports]
+         create_users, start_selections, backdate_entries, create_rakor_reports]

@@ -72,8 +72,13 @@ POSTS += [("camat_" + name.lower().replace(" ", "_"), f"Kecamatan {name}", "keca
 # extension was signed in the pemda's mass extension (as Lebong did on 5 January 2026).
 # months: term of each letter; delay: days from the vacancy to the first letter.
 VACANT = [
-    ("bappeda", "pensiun", dict(kind="plt", who="sekretaris", ext=0, end=45, delay=3)),
-    ("dinsos", "mutasi", dict(kind="plt", who="sekretaris", ext=0, end=70, delay=0)),
+    # The Sekda's post: a Pj Sekda named with the governor's approval, vacant past 3 months.
+    ("sekda", "pensiun", dict(kind="pj", who="holder:asisten3", ext=1, end=40, delay=5)),
+    # Its Plt reaches the BUP (58) in 20 days, before the letter ends.
+    ("bappeda", "pensiun", dict(kind="plt", who="sekretaris", ext=0, end=45, delay=3,
+                                retires_in=20)),
+    # A kepala seksi (pengawas) acting in a JPT post: two levels below.
+    ("dinsos", "mutasi", dict(kind="plt", who="kasi", ext=0, end=70, delay=0)),
     ("camat_topos", "pensiun", dict(kind="plt", who="sekretaris", ext=0, end=20, delay=7)),
     ("dikbud", "promosi", dict(kind="plt", who="sekretaris", ext=1, end=30, delay=2)),
     ("dishub", "pensiun", dict(kind="plt", who="holder:asisten2", ext=1, end=55, delay=10)),
@@ -88,8 +93,9 @@ VACANT = [
     ("perkim", "mutasi", dict(kind="plt", who="sekretaris", ext=1, end=-40, delay=5)),
     ("camat_uram_jaya", "pensiun", dict(kind="plt", who="sekretaris", ext=0, end=-75, delay=9)),
     ("bpbd", "meninggal", dict(kind="plh", who="sekretaris", ext=0, end=20, delay=2, months=1)),
+    # A Plh bridging a vacant post for seven weeks, past the 30 days a Plh is for.
     ("camat_lebong_atas", "mutasi",
-     dict(kind="plh", who="sekretaris", ext=0, end=12, delay=1, months=1)),
+     dict(kind="plh", who="sekretaris", ext=0, end=10, delay=1, months=2)),
     ("satpolpp", "pensiun", dict(start=95)),
     ("camat_padang_bano", "mutasi", dict(start=210)),
     ("nakertrans", "pensiun", dict(start=400)),
@@ -99,11 +105,16 @@ VACANT = [
 # Filled definitively during the past year: (post, reason, vacant since, Plt named after
 # `plt` days or None, filled on (days ago), the new holder is the Plt).
 REFILLED = [
+    # Filled inside the demo's past Pj period: bkpsdm with the Minister's approval before the
+    # SK, dukcapil without (ELECTION_WINDOW on its holder).
     ("bkpsdm", "pensiun", 330, 4, 120, False),
     ("inspektur", "promosi", 280, 7, 60, False),
     ("camat_lebong_utara", "mutasi", 250, 3, 90, True),
     ("dukcapil", "mutasi", 300, None, 150, False),
 ]
+
+# Refills made with the Minister's written approval (days before the SK).
+APPROVED_REFILLS = {"bkpsdm": 12}
 
 # A Plh covering a filled post while its holder is away (days from today).
 PLH_FILLED = [("dinkes", "Cuti ibadah haji", -10, 20)]

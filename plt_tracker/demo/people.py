@@ -35,6 +35,11 @@ def random_birth(rng, today):
     return youngest - dt.timedelta(days=rng.randint(0, span))
 
 
+def birth_turning(age, day):
+    """Return a birth date at which `age` is reached on `day`."""
+    return day - relativedelta(years=age)
+
+
 def birth_reaching(age, month_start):
     """Return a birth date at which `age` is reached in the month before `month_start`.
 
@@ -45,11 +50,11 @@ def birth_reaching(age, month_start):
     return month.replace(day=10) - relativedelta(years=age)
 
 
-def add_official(ctx, key, *, birth=None, position_title=None):
+def add_official(ctx, key, *, birth=None, position_title=None, post_kind=None):
     """Create a fictitious official through the real operation and remember it by key."""
     birth = birth or random_birth(ctx.rng, ctx.today)
     nip, gender = make_nip(ctx.rng, next(ctx.sequence), birth)
     official = registry.create_official(ctx.instansi.id, nip, make_name(ctx.rng, gender),
-                                        position_title=position_title)
+                                        position_title=position_title, post_kind=post_kind)
     ctx.officials[key] = official
     return official

@@ -8,8 +8,10 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
-from plt_tracker.demo.data import BIDANG, PLH_FILLED, POSTS, REFILLED, RETIRING, VACANT
-from plt_tracker.demo.people import add_official, birth_reaching
+from plt_tracker.demo.data import (APPROVED_REFILLS, BIDANG, PLH_FILLED, POSTS, REFILLED, RETIRING,
+                                   VACANT)
+from plt_tracker.demo.people import add_official, birth_reaching, birth_turning
+from plt_tracker.demo.selection import in_a_window
 from plt_tracker.registry import operations as registry
 from plt_tracker.selection import operations as selection
 from plt_tracker.vacancies import operations as vacancies
@@ -41,9 +43,13 @@ def appoint_holders(ctx):
         if vacant_since and plans[key]["reason"] == "pensiun":
             birth = birth_reaching(bup, vacant_since)
         since = (vacant_since or ctx.today) - dt.timedelta(days=ctx.rng.randint(200, 1800))
-        official = add_official(ctx, f"holder:{key}", birth=birth)
+        official = add_official(ctx, f"holder:{key}", birth=birth, post_kind=_KINDS[key])
+        # A pemda that appointed inside an election window asked the Minister first.
+        approval = _approval(ctx, since - 13 * DAY) if in_a_window(since - 3 * DAY,
+                                                                     ctx.today) else {}
         ctx.holders[key] = registry.set_holder(post, official, start_date=since,
-                                               sk_number=_sk(ctx, since), sk_date=since - 3 * DAY)
+                                               sk_number=_sk(ctx, since), sk_date=since - 3 * DAY,
+                                               **approval)
 
 
 def refill_posts(ctx):
@@ -65,9 +71,12 @@ def refill_posts(ctx):
                                      position_title=None)
         else:
             official = add_official(ctx, f"new:{key}")
+        approval = {}
+        if key in APPROVED_REFILLS:
+            approval = _approval(ctx, fill_day - (5 + APPROVED_REFILLS[key]) * DAY)
         ctx.holders[key] = selection.fill_vacancy(vacancy, official, fill_day, today=ctx.today,
                                                   sk_number=_sk(ctx, fill_day),
-                                                  sk_date=fill_day - 5 * DAY)
+                                                  sk_date=fill_day - 5 * DAY, **approval)
         ctx.vacancies[key] = vacancy
 
 
@@ -80,7 +89,7 @@ def open_vacancies(ctx):
         spec = plan["acting"]
         if spec:
             _name(ctx, key, post, vacancy, spec["kind"], spec["who"], plan["acting_start"],
-                  plan["ends"], signed=plan["signed"])
+                  plan["ends"], signed=plan["signed"], retires_in=spec.get("retires_in"))
 
 
 def name_plh_on_filled_posts(ctx):
@@ -130,13 +139,15 @@ def _letter_chain(spec, today, batch):
             "start": acting_start - dt.timedelta(days=spec["delay"])}
 
 
-def _name(ctx, key, post, vacancy, kind, who, start, ends, signed=None):
+def _name(ctx, key, post, vacancy, kind, who, start, ends, signed=None, retires_in=None):
     """Name the acting official by letter and add each extension letter."""
-    official = _acting_official(ctx, key, who)
+    official = _acting_official(ctx, key, who, retires_in)
+    letter_date = max(vacancy.start_date, start - DAY)
+    governor = ({"governor_approval_number": f"800.1.3/{next(ctx.sequence):03d}/GUB/{start.year}",
+                 "governor_approval_date": letter_date - 2 * DAY} if kind == "pj" else {})
     acting = vacancies.name_acting(
         post, official, kind, start, ends[0], today=ctx.today, vacancy=vacancy,
-        letter_number=_letter(ctx, start, kind.capitalize()),
-        letter_date=max(vacancy.start_date, start - DAY))
+        letter_number=_letter(ctx, start, kind.capitalize()), letter_date=letter_date, **governor)
     signed = signed or [end - dt.timedelta(days=5) for end in ends[:-1]]
     for end, letter_day in zip(ends[1:], signed):
         vacancies.extend_acting(acting, end, today=ctx.today, letter_date=letter_day,
@@ -145,18 +156,30 @@ def _name(ctx, key, post, vacancy, kind, who, start, ends, signed=None):
     return acting
 
 
-def _acting_official(ctx, key, who):
-    """Return who acts: a serving holder, or the sekretaris/kabid of the same OPD."""
+def _acting_official(ctx, key, who, retires_in=None):
+    """Return who acts: a serving holder, or the sekretaris/kabid/kasi of the same OPD.
+
+    `retires_in`: the official reaches the BUP of an administrator (58) that many days
+    from today.
+    """
     if who.startswith("holder:"):
         return ctx.holders[who.split(":", 1)[1]].official
-    unit = _UNITS[key]
+    unit, kind = _UNITS[key], "administrator"
     if unit == "Setda":
         title = f"Kepala Bagian {ctx.rng.choice(['Pemerintahan', 'Perekonomian', 'Hukum'])} Setda"
     elif who == "kabid":
         title = f"Kepala Bidang {ctx.rng.choice(BIDANG)} {unit}"
+    elif who == "kasi":
+        title, kind = f"Kepala Seksi {ctx.rng.choice(BIDANG)} {unit}", "pengawas"
     else:
         title = f"Sekretaris {unit}"
-    return add_official(ctx, f"{who}:{key}", position_title=title)
+    birth = birth_turning(58, ctx.today + dt.timedelta(days=retires_in)) if retires_in else None
+    return add_official(ctx, f"{who}:{key}", position_title=title, post_kind=kind, birth=birth)
+
+
+def _approval(ctx, day):
+    return {"minister_approval_number": f"100.2.2.6/{next(ctx.sequence):04d}/OTDA",
+            "minister_approval_date": day}
 
 
 def _letter(ctx, day, kind):

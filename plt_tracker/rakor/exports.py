@@ -64,7 +64,11 @@ def summary_items(snapshot):
         (_("Rata-rata lama kosong (hari)"), s["avg_days_vacant"]),
         (_("Kosong terlama (hari)"), s["max_days_vacant"]),
     ] + ([(_("Koreksi dan pembatalan catatan sejak Rakor sebelumnya"), s["corrections"])]
-         if "corrections" in s else [])
+         if "corrections" in s else []) + ([
+             (_("Surat dan SK yang dicatat sejak Rakor sebelumnya"), s["reporting_delay_count"]),
+             (_("Median keterlambatan pencatatan (hari)"), s["reporting_delay_median"]),
+             (_("Keterlambatan pencatatan terlama (hari)"), s["reporting_delay_max"]),
+         ] if "reporting_delay_count" in s else [])
 
 
 @in_indonesian

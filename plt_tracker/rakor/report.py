@@ -12,6 +12,7 @@ from plt_tracker.extensions import db
 from plt_tracker.flags.engine import SEVERITY_RANK
 from plt_tracker.rakor.source import vacancy_records
 from plt_tracker.registry.models import Opd, Post
+from plt_tracker.vacancies.delays import delays_entered
 
 SCHEMA = 1
 
@@ -33,7 +34,8 @@ def build_snapshot(instansi, meeting, *, next_rakor, generated_at, version, prev
         "next_rakor": next_rakor.isoformat() if next_rakor else None,
         "version": version,
         "generated_at": generated_at.isoformat(timespec="seconds"),
-        "summary": summarize(records, flagged, head_posts(instansi.id)),
+        "summary": dict(summarize(records, flagged, head_posts(instansi.id, as_of)),
+                        **reporting_delays(instansi.id, as_of, previous)),
         "rows": flagged,
         "vacancies": [_brief(r) for r in records],
     }
@@ -48,12 +50,27 @@ def build_snapshot(instansi, meeting, *, next_rakor, generated_at, version, prev
     return snapshot
 
 
-def head_posts(instansi_id):
-    """Count the pemda's active head posts (kepala OPD)."""
+def reporting_delays(instansi_id, as_of, previous):
+    """Return the month's reporting delays: records entered since the previous Rakor.
+
+    Days from each letter's or SK's date to its entry in the register, for the
+    letters, extensions and appointments entered after the previous meeting (or in
+    the 30 days before this one) up to this meeting.
+    """
+    since = (dt.date.fromisoformat(previous["meeting_date"]) + dt.timedelta(days=1)
+             if previous else as_of - dt.timedelta(days=30))
+    found = delays_entered(instansi_id, since, as_of)
+    return {"reporting_delay_count": found.count, "reporting_delay_median": found.median,
+            "reporting_delay_max": found.longest}
+
+
+def head_posts(instansi_id, as_of):
+    """Count the pemda's active head posts (kepala OPD) not frozen or abolished by `as_of`."""
     return db.session.scalar(
         db.select(db.func.count(Post.id)).join(Post.opd)
         .filter(Opd.instansi_id == instansi_id, Post.is_head.is_(True), Post.is_active.is_(True),
-                Opd.is_active.is_(True)))
+                Opd.is_active.is_(True))
+        .filter((Post.closed_on.is_(None)) | (Post.closed_on > as_of)))
 
 
 def summarize(records, flagged, heads):

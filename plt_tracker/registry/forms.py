@@ -1,11 +1,12 @@
 """Forms for OPDs, posts and officials."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
+from plt_tracker.registry.models import CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS
 
 ESELONS = ["I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b"]
 NIP_KINDS = {"pns": _l("PNS"), "other": _l("PPPK (lainnya)")}
@@ -74,6 +75,11 @@ class OfficialForm(FlaskForm):
     position_title = StringField(_l("Jabatan definitif"), validators=[Optional(), max_length(200)],
                                  description=_l("Isi bila jabatan definitifnya tidak dilacak di "
                                                 "aplikasi ini, mis. Sekretaris Dinas Pendidikan."))
+    post_kind = SelectField(_l("Jenis jabatan definitif"),
+                            choices=choices({"": "—", **OFFICIAL_KINDS}),
+                            invalid_choice_message=INVALID_CHOICE, validators=[Optional()],
+                            description=_l("Menentukan di jabatan mana ia boleh menjadi pelaksana "
+                                           "(SE BKN 1/SE/I/2021) dan batas usia pensiunnya."))
     # Only when editing: the version the form was opened at, and why the data changes.
     version = HiddenField(validators=[Regexp(r"^\d{1,9}$", message=_l("Formulir tidak sah; buka "
                                                                        "lagi halamannya."))])
@@ -88,3 +94,16 @@ class StatusForm(FlaskForm):
 
     active = HiddenField(validators=[Regexp(r"^[01]$")])
     version = HiddenField(validators=[Regexp(r"^\d{1,9}$")])
+
+
+class ClosePostForm(FlaskForm):
+    """Freeze or abolish a post from a date (a new Perda SOTK); empty date: open again."""
+
+    closed_on = DateField(_l("Mulai tanggal"), validators=[Optional()],
+                          description=_l("Kosongkan untuk membuka kembali jabatan ini"))
+    closed_kind = SelectField(_l("Jabatan ini"), choices=choices(CLOSED_KINDS),
+                              invalid_choice_message=INVALID_CHOICE)
+    closed_note = StringField(_l("Dasar"), validators=[Optional(), max_length(300)],
+                              description=_l("Mis. Perda Kab. Lebong 5/2026 tentang SOTK"))
+    version = HiddenField(validators=[Regexp(r"^\d{1,9}$")])
+    submit = SubmitField(_l("Simpan"))

@@ -59,7 +59,8 @@ def official_new():
     def change():
         created["official"] = create_official(
             current_user.instansi_id, form.nip.data, form.name.data, nip_kind=form.nip_kind.data,
-            rank=form.rank.data, position_title=form.position_title.data)
+            rank=form.rank.data, position_title=form.position_title.data,
+            post_kind=form.post_kind.data)
         return _("Pejabat %(name)s dicatat.", name=created["official"].name)
 
     return submit_change(form, change, render=lambda: _form(form, None),
@@ -80,7 +81,8 @@ def official_edit(official_id):
     def change():
         update_official(official, nip=form.nip.data, name=form.name.data,
                         nip_kind=form.nip_kind.data, rank=form.rank.data,
-                        position_title=form.position_title.data, is_active=official.is_active,
+                        position_title=form.position_title.data, post_kind=form.post_kind.data,
+                        is_active=official.is_active,
                         version=int(form.version.data), reason=form.why.data)
         return _("Data pejabat %(name)s disimpan.", name=official.name)
 

@@ -10,15 +10,18 @@ from flask import current_app
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation, lock_pemda
 from plt_tracker.extensions import db
-from plt_tracker.registry.models import OPD_KINDS, POST_KINDS, Appointment, Instansi, Official, Opd, Post
+from plt_tracker.registry.models import (CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS,
+                                        Appointment, Instansi, Official, Opd, Post)
 from plt_tracker.registry.nip import parse_nip
 from plt_tracker.core.versions import check_version
 
 OPD_FIELDS = ("name", "kind", "is_active")
-POST_FIELDS = ("opd_id", "title", "kind", "eselon", "is_head", "is_active")
-APPOINTMENT_FIELDS = ("official_id", "sk_number", "sk_date", "start_date", "end_date")
+POST_FIELDS = ("opd_id", "title", "kind", "eselon", "is_head", "is_active", "is_sekda",
+               "closed_on", "closed_kind", "closed_note")
+APPOINTMENT_FIELDS = ("official_id", "sk_number", "sk_date", "start_date", "end_date",
+                      "minister_approval_number", "minister_approval_date")
 OFFICIAL_FIELDS = ("nip", "nip_kind", "name", "rank", "birth_date", "gender", "position_title",
-                   "is_active")
+                   "post_kind", "is_active")
 
 
 def default_instansi():
@@ -103,7 +106,41 @@ def update_post(post, *, title, kind, eselon, is_head, is_active):
     return post
 
 
-def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, position_title=None):
+def close_post(post, *, closed_on, kind, note, version=None):
+    """Freeze or abolish a post from a date (a new Perda SOTK), or open it again (no date).
+
+    From that day it leaves the vacancy list and the flags; its history stays.
+    """
+    lock_pemda(post.opd.instansi_id)
+    check_version(post, version, "post")
+    if closed_on is not None and kind not in CLOSED_KINDS:
+        raise RuleViolation("Pilih dibekukan atau dihapus", "closed_kind")
+    before = snapshot(post, POST_FIELDS)
+    post.closed_on = closed_on
+    post.closed_kind = kind if closed_on else None
+    post.closed_note = ((note or "").strip() or None) if closed_on else None
+    event = "post.closed" if closed_on else "post.reopened"
+    _audit_update(post, "post", event, {"post": post.title, "date": closed_on},
+                  post.opd.instansi_id, post.id, before, POST_FIELDS)
+    return post
+
+
+def mark_sekda(post, is_sekda, *, version=None):
+    """Mark (or unmark) a head post as the Sekda's, when its title does not say so."""
+    lock_pemda(post.opd.instansi_id)
+    check_version(post, version, "post")
+    if is_sekda and not post.is_head:
+        raise RuleViolation("Hanya jabatan kepala yang dapat ditandai sebagai jabatan Sekda",
+                            "is_sekda")
+    before = snapshot(post, POST_FIELDS)
+    post.is_sekda = bool(is_sekda)
+    _audit_update(post, "post", "post.update", {"post": post.title}, post.opd.instansi_id,
+                  post.id, before, POST_FIELDS)
+    return post
+
+
+def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, position_title=None,
+                    post_kind=None):
     """Record an official; the NIP is checked and gives the birth date and gender.
 
     A NIP is unique within a pemda; the refusal names no other pemda's data.
@@ -111,10 +148,12 @@ def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, positi
     lock_pemda(instansi_id)
     info = _parse(nip, nip_kind)
     name = _required(name, "Nama pejabat", "name")
+    _known_kind(post_kind)
     _nip_free(instansi_id, info.nip)
     official = Official(instansi_id=instansi_id, nip=info.nip, nip_kind=info.kind, name=name,
                         rank=rank or None, birth_date=info.birth_date, gender=info.gender,
-                        position_title=position_title or None, is_active=True)
+                        position_title=position_title or None, post_kind=post_kind or None,
+                        is_active=True)
     db.session.add(official)
     db.session.flush()
     record("create", "official", official.id, instansi_id=instansi_id, event="official.create",
@@ -124,17 +163,19 @@ def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, positi
 
 
 def update_official(official, *, nip, name, nip_kind="pns", rank=None, position_title=None,
-                    is_active=True, version=None, reason=None):
+                    post_kind=None, is_active=True, version=None, reason=None):
     """Correct an official's details (from a form opened at `version`, for `reason`)."""
     lock_pemda(official.instansi_id)
     check_version(official, version, "official")
     info = _parse(nip, nip_kind)
     name = _required(name, "Nama pejabat", "name")
+    _known_kind(post_kind)
     _nip_free(official.instansi_id, info.nip, official.id)
     before = snapshot(official, OFFICIAL_FIELDS)
     official.nip, official.nip_kind, official.name = info.nip, info.kind, name
     official.birth_date, official.gender = info.birth_date, info.gender
     official.rank, official.position_title = rank or None, position_title or None
+    official.post_kind = post_kind or None
     official.is_active = bool(is_active)
     _audit_update(official, "official", "official.update", {"name": name}, official.instansi_id,
                   None, before, OFFICIAL_FIELDS, reason=reason)
@@ -165,13 +206,16 @@ def current_appointment(post_id, day=None):
     return db.session.scalars(query.order_by(Appointment.id.desc())).first()
 
 
-def set_holder(post, official, *, start_date=None, sk_number=None, sk_date=None):
+def set_holder(post, official, *, start_date=None, sk_number=None, sk_date=None,
+               minister_approval_number=None, minister_approval_date=None):
     """Record the definitive holder of a post that is not vacant (e.g. from an import)."""
     if current_appointment(post.id) is not None:
         raise RuleViolation(f"Jabatan {post.title} sudah memiliki pejabat definitif", "official")
     appointment = Appointment(post_id=post.id, post=post, official_id=official.id,
                               official=official, start_date=start_date, sk_number=sk_number,
-                              sk_date=sk_date)
+                              sk_date=sk_date,
+                              minister_approval_number=minister_approval_number or None,
+                              minister_approval_date=minister_approval_date)
     check_holding(appointment)
     db.session.add(appointment)
     db.session.flush()
@@ -198,6 +242,11 @@ def check_holding(appointment):
                 f"{official.name} sudah tercatat sebagai pejabat definitif {other.post.title} "
                 f"({other.post.opd.name}){since}; catat dulu berakhirnya jabatan itu",
                 "official")
+
+
+def _known_kind(post_kind):
+    if post_kind and post_kind not in OFFICIAL_KINDS:
+        raise RuleViolation(f"Jenis jabatan '{post_kind}' tidak dikenal", "post_kind")
 
 
 def _parse(nip, nip_kind):

@@ -10,11 +10,12 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from plt_tracker.audit.models import AuditEntry
 from plt_tracker.extensions import db
-from plt_tracker.registry.models import Appointment, Official, Opd, Post
+from plt_tracker.registry.models import OFFICIAL_KINDS, Appointment, Official, Opd, Post
 from plt_tracker.registry.nip import format_nip
 from plt_tracker.vacancies import rules
 from plt_tracker.core.records import INCLUDE_VOIDED
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension, Vacancy
+from plt_tracker.vacancies.delays import letter_delay
 from plt_tracker.vacancies.integrity import letter_end
 
 
@@ -124,6 +125,7 @@ class Letter:
     end: dt.date
     note: Optional[str]
     known: bool  # signed by the as-of date
+    delay: Optional[int] = None  # days from the letter to its entry in the register
 
 
 @dataclass
@@ -212,11 +214,11 @@ def _vacancy_history(vacancy, actings, as_of):
 def _acting_history(acting, as_of, extensions):
     status, until = acting_on(acting, as_of)
     letters = [Letter("first", acting, acting.letter_number, acting.letter_date, acting.end_date,
-                      None, True)]
+                      None, True, letter_delay(acting))]
     for extension in extensions.get(acting.id, []):
         letters.append(Letter("extension", extension, extension.letter_number,
                               extension.letter_date, extension.end_date, extension.note,
-                              extension.letter_date <= as_of))
+                              extension.letter_date <= as_of, letter_delay(extension)))
     return ActingHistory(acting, "voided" if acting.is_voided else status, until, letters)
 
 
@@ -241,9 +243,39 @@ def _state_from(post, appointments, vacancies, actings, as_of):
     return state
 
 
-def official_choices(instansi_id):
-    """Return (id, "Name — NIP") for the pemda's active officials, by name."""
+def official_choices(instansi_id, day=None):
+    """Return (id, "Name — NIP · own post kind") for the pemda's active officials, by name.
+
+    The own post kind is that of the definitive post held on `day` (today when
+    None), else the one recorded on the official: who may act where depends on it.
+    """
+    from plt_tracker.core.dates import today
+
+    held = _held_kinds(instansi_id, day or today())
     rows = db.session.execute(
-        db.select(Official.id, Official.name, Official.nip)
+        db.select(Official.id, Official.name, Official.nip, Official.post_kind)
         .filter_by(instansi_id=instansi_id, is_active=True).order_by(Official.name))
-    return [(oid, f"{name} — {format_nip(nip)}") for oid, name, nip in rows]
+    choices = []
+    for oid, name, nip, kind in rows:
+        own = OFFICIAL_KINDS.get(held.get(oid) or kind)
+        choices.append((oid, f"{name} — {format_nip(nip)}" + (f" · {own}" if own else "")))
+    return choices
+
+
+def _held_kinds(instansi_id, day):
+    query = (db.select(Appointment.official_id, Post.kind).join(Appointment.post).join(Post.opd)
+             .filter(Opd.instansi_id == instansi_id)
+             .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= day))
+             .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > day)))
+    return dict(db.session.execute(query).all())
+
+
+def own_post_kind(official, day):
+    """Return the kind of the official's own post on `day`: the definitive post held, else
+    the kind recorded on the official (None when unknown)."""
+    held = db.session.scalar(
+        db.select(Post.kind).join(Appointment, Appointment.post_id == Post.id)
+        .filter(Appointment.official_id == official.id)
+        .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= day))
+        .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > day)))
+    return held or official.post_kind

@@ -9,6 +9,7 @@ from plt_tracker.registry import bp
 from plt_tracker.registry.models import POST_KINDS, Post
 from plt_tracker.registry.post_queries import post_history, posts_on
 from plt_tracker.registry.queries import opds_of
+from plt_tracker.vacancies.delays import appointment_delay
 
 
 @bp.route("/jabatan")
@@ -36,7 +37,8 @@ def post_detail(post_id):
         flash(error, "danger")
     history = post_history(post, as_of, today())
     return render_template("registry/post_detail.html", post=post, as_of=as_of,
-                           history=history, is_today=as_of == today(), official_url=official_url)
+                           history=history, is_today=as_of == today(), official_url=official_url,
+                           appointment_delay=appointment_delay)
 
 
 def official_url(official):

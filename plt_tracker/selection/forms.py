@@ -37,6 +37,12 @@ class StageForm(FlaskForm):
                            description=_l("Kosongkan bila tahap masih berjalan"))
     document_number = StringField(_l("Nomor dokumen/surat"), validators=[Optional(), Length(max=100)])
     note = TextAreaField(_l("Catatan"), validators=[Optional(), Length(max=2000)])
+    # Registration only: the applicant minimum and its extensions (PermenPANRB 15/2019).
+    applicants = IntegerField(_l("Jumlah pelamar"),
+                              validators=[Optional(), NumberRange(min=0, max=10000)],
+                              description=_l("Minimal pelamar diatur di Pengaturan"))
+    extensions = IntegerField(_l("Pendaftaran diperpanjang (kali)"),
+                              validators=[Optional(), NumberRange(min=0, max=10)])
     submit = SubmitField(_l("Simpan tahap"))
 
 

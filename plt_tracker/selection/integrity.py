@@ -6,7 +6,9 @@ all; `focus` is the record just changed, whose broken rule is reported first.
 """
 from sqlalchemy.orm import selectinload
 
+from plt_tracker.core.dates import add_months
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.settings.logic import get_settings
 from plt_tracker.extensions import db
 from plt_tracker.selection.models import FillingAttempt
 
@@ -37,10 +39,12 @@ def check_vacancy_attempts(vacancy, *, today, focus=None):
             .order_by(FillingAttempt.started_on, FillingAttempt.id)))
         if isinstance(focus, FillingAttempt) and focus not in attempts and not focus.is_voided:
             attempts.append(focus)
-        _check_all(vacancy, attempts, today, focus)
+        months = int(get_settings(vacancy.post.opd.instansi_id)["attempt_advance_months"])
+        _check_all(vacancy, attempts, today, focus, (add_months(vacancy.start_date, -months),
+                                                     months))
 
 
-def _check_all(vacancy, attempts, today, focus):
+def _check_all(vacancy, attempts, today, focus, earliest):
     attempts.sort(key=lambda a: not (a is focus or any(r is focus for r in a.records)))
     running = [a for a in attempts if a.status == "in_progress"]
     if len(running) > 1:
@@ -51,17 +55,21 @@ def _check_all(vacancy, attempts, today, focus):
         raise RuleViolation("Jabatan ini sudah terisi definitif", "route_id")
     for attempt in attempts:
         is_focus = attempt is focus
-        _check_attempt(vacancy, attempt, attempts, today, is_focus)
-        _check_records(vacancy, attempt, today, focus)
+        _check_attempt(vacancy, attempt, attempts, today, is_focus, earliest)
+        _check_records(vacancy, attempt, today, focus, earliest)
 
 
-def _check_attempt(vacancy, attempt, attempts, today, is_focus):
+def _check_attempt(vacancy, attempt, attempts, today, is_focus, earliest):
+    """A selection may start ahead of a known vacancy (a retirement), but not too far."""
     label = "Tanggal mulai proses"
     if attempt.started_on is None:
         raise RuleViolation(f"{label} wajib diisi", "started_on")
     if is_focus:
         _not_future(attempt.started_on, today, label, "started_on")
-    _not_before(attempt.started_on, vacancy.start_date, label, "jabatan kosong", "started_on")
+    first, months = earliest
+    if attempt.started_on < first:
+        raise RuleViolation(f"{label} paling awal {months} bulan sebelum jabatan kosong "
+                            f"({_d(first)})", "started_on")
     for earlier in attempts:
         if earlier is attempt or earlier.ended_on is None:
             continue
@@ -85,7 +93,7 @@ def _stage_name(attempt, row):
     return next((s.name for s in attempt.route.stages if s.id == row.stage_id), "")
 
 
-def _check_records(vacancy, attempt, today, focus):
+def _check_records(vacancy, attempt, today, focus, earliest):
     stages = attempt.route.stages
     records = [r for r in attempt.records if not r.is_voided]
     by_stage = {r.stage_id: r for r in records}
@@ -105,7 +113,6 @@ def _check_records(vacancy, attempt, today, focus):
             raise RuleViolation(f"Selesaikan dulu tahap {stage.position}. {stage.name}",
                                 "started_on")
         label = "Tanggal mulai tahap"
-        _not_before(row.started_on, vacancy.start_date, label, "jabatan kosong", "started_on")
         _not_before(row.started_on, attempt.started_on, label, "proses dimulai", "started_on")
         _not_before(row.started_on, previous_end, label, "tahap sebelumnya selesai", "started_on")
         if row is focus:

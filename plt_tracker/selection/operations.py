@@ -19,7 +19,8 @@ from plt_tracker.vacancies import operations as vacancy_ops
 
 ATTEMPT_FIELDS = ("vacancy_id", "route_id", "started_on", "status", "ended_on", "end_reason",
                   "minister_approval_number", "minister_approval_date", "note")
-RECORD_FIELDS = ("attempt_id", "stage_id", "started_on", "finished_on", "document_number", "note")
+RECORD_FIELDS = ("attempt_id", "stage_id", "started_on", "finished_on", "document_number", "note",
+                 "applicants", "extensions")
 END_STATUSES = ("failed", "cancelled")
 # The note of an inauguration stage recorded because the appointment was recorded directly.
 AUTO_NOTE = "Dicatat dari pelantikan"
@@ -77,7 +78,8 @@ def running_attempt(vacancy_id):
 
 
 def record_stage(attempt, stage, started_on, *, today, finished_on=None, document_number=None,
-                 note=None, appointee=None, sk_number=None, sk_date=None):
+                 note=None, appointee=None, sk_number=None, sk_date=None, applicants=None,
+                 extensions=None):
     """Record the current stage's dates, letter and note; stages go strictly in order.
 
     Finishing the route's last stage (the inauguration) records the definitive
@@ -104,6 +106,8 @@ def record_stage(attempt, stage, started_on, *, today, finished_on=None, documen
         attempt.records.append(row)
     row.started_on, row.finished_on = started_on, finished_on
     row.document_number, row.note = document_number or None, note or None
+    if stage.code == "registration":
+        row.applicants, row.extensions = applicants, extensions
     check(vacancy, row, today)
     event = "stage.finish" if finished_on else "stage.start"
     audit("update" if before else "create", "stage_record", row, vacancy, event,
@@ -119,7 +123,8 @@ def record_stage(attempt, stage, started_on, *, today, finished_on=None, documen
     return row
 
 
-def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_date=None):
+def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_date=None,
+                 minister_approval_number=None, minister_approval_date=None):
     """Record the definitive appointment: it ends the vacancy, its letters and its selection.
 
     The running attempt, if any, is completed on the inauguration day with its
@@ -141,14 +146,20 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
                 f"Tanggal pelantikan harus sesudah mulai tugas {acting.kind_label} "
                 f"{acting.official.name} ({acting.start_date:%d/%m/%Y})", "start_date")
     before = snapshot(vacancy, vacancy_ops.VACANCY_FIELDS)
+    attempt = running_attempt(vacancy.id)
+    if attempt is not None and not minister_approval_number:
+        # The approval recorded on the selection is the appointment's.
+        minister_approval_number = attempt.minister_approval_number
+        minister_approval_date = attempt.minister_approval_date
     appointment = Appointment(post_id=post.id, post=post, official_id=official.id,
                               official=official, sk_number=sk_number or None, sk_date=sk_date,
-                              start_date=start_date)
+                              start_date=start_date,
+                              minister_approval_number=minister_approval_number or None,
+                              minister_approval_date=minister_approval_date)
     check_holding(appointment)
     db.session.add(appointment)
     db.session.flush()
     vacancy_ops.close_vacancy(vacancy, appointment)
-    attempt = running_attempt(vacancy.id)
     if attempt is not None:
         complete_attempt(attempt, start_date)
     vacancy_ops.check(post, appointment, today)

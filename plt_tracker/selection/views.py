@@ -65,6 +65,9 @@ def record_stage(attempt_id, stage_id):
     existing = next((r for r in attempt.records if r.stage_id == stage.id), None)
     form_class = InaugurationForm if stage.ends_vacancy else StageForm
     form = form_class(obj=existing)
+    registration = stage.code == "registration"
+    if not registration:
+        del form.applicants, form.extensions
     if stage.ends_vacancy:
         form.appointee.choices = choices([(0, _("— pilih pejabat —"))] + official_choices(
             current_user.instansi_id))
@@ -74,6 +77,8 @@ def record_stage(attempt_id, stage_id):
         if stage.ends_vacancy:
             extra = {"appointee": _own_official(form.appointee.data) if form.appointee.data else None,
                      "sk_number": form.sk_number.data, "sk_date": form.sk_date.data}
+        if registration:
+            extra.update(applicants=form.applicants.data, extensions=form.extensions.data)
         ops.record_stage(attempt, stage, form.started_on.data, today=today(),
                          finished_on=form.finished_on.data,
                          document_number=form.document_number.data, note=form.note.data, **extra)

@@ -8,8 +8,10 @@ from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import get_owned
-from plt_tracker.registry.models import Official, Post
-from plt_tracker.registry.post_queries import official_choices
+from plt_tracker.core.db import RuleViolation
+from plt_tracker.registry.levels import may_act
+from plt_tracker.registry.models import OFFICIAL_KINDS, Official, Post
+from plt_tracker.registry.post_queries import official_choices, own_post_kind
 from plt_tracker.selection import operations as selection_ops
 from plt_tracker.settings.logic import get_setting
 from plt_tracker.vacancies import bp
@@ -50,6 +52,9 @@ def name_acting(post_id):
     vacancy = ops.open_vacancy_of(post.id)
     form = ActingForm()
     form.official_id.choices = _official_choices()
+    if not post.is_sekda_post:  # a Pj Sekda acts only in the Sekda's post
+        form.kind.choices = [c for c in form.kind.choices if c.value != "pj"]
+        del form.governor_approval_number, form.governor_approval_date
     if vacancy is None:
         form.kind.data = form.kind.data or "plh"
     months = int(get_setting(current_user.instansi_id, "acting_default_months"))
@@ -57,12 +62,16 @@ def name_acting(post_id):
 
     def change():
         official = _own_official(form.official_id.data)
+        _check_level(form, official, post)
+        governor = ({"governor_approval_number": form.governor_approval_number.data,
+                     "governor_approval_date": form.governor_approval_date.data}
+                    if "governor_approval_number" in form else {})
         try:
             acting = ops.name_acting(post, official, form.kind.data, form.start_date.data,
                                      form.end_date.data, today=today(),
                                      letter_number=form.letter_number.data,
                                      letter_date=form.letter_date.data, vacancy=vacancy,
-                                     confirmed_posts=form.confirmed_post_ids())
+                                     confirmed_posts=form.confirmed_post_ids(), **governor)
         except NeedsConfirmation as exc:
             form.confirmed_posts.data = ",".join(str(p.id) for p in exc.posts)
             form.confirmed_posts.raw_data = [form.confirmed_posts.data]
@@ -74,6 +83,8 @@ def name_acting(post_id):
     def render():
         if not form.confirmed_posts.data:
             del form.confirm
+        if not form.confirm_level.errors and not form.confirm_level.data:
+            del form.confirm_level
         return render_template("vacancies/action_form.html", form=form, post=post,
                                title=_("Tunjuk Plt / Plh"), acting=None)
 
@@ -149,7 +160,8 @@ def record_holder(post_id):
     def change():
         official = _own_official(form.official_id.data)
         ops.record_holder(post, official, form.start_date.data, today=today(),
-                          sk_number=form.sk_number.data, sk_date=form.sk_date.data)
+                          sk_number=form.sk_number.data, sk_date=form.sk_date.data,
+                          **_approval(form))
         return _("%(name)s dicatat sebagai pejabat definitif %(post)s.", name=official.name,
                  post=post.title)
 
@@ -163,6 +175,24 @@ def _handle(form, post, title, change, *, after=None, acting=None):
         render=lambda: render_template("vacancies/action_form.html", form=form, post=post,
                                        title=title, acting=acting),
         aliases=_FIELD_ALIASES, after=after)
+
+
+def _approval(form):
+    return {"minister_approval_number": form.minister_approval_number.data,
+            "minister_approval_date": form.minister_approval_date.data}
+
+
+def _check_level(form, official, post):
+    """Ask for an explicit yes before naming someone whose own post is not of the level the
+    rule allows (SE BKN 1/SE/I/2021): a warning, not a refusal."""
+    own = own_post_kind(official, form.start_date.data)
+    allowed, why = may_act(own, post.kind, is_pppk=official.nip_kind != "pns")
+    if allowed or why == "unknown" or form.kind.data == "pj" or form.confirm_level.data:
+        return
+    what = _("PPPK") if why == "pppk" else OFFICIAL_KINDS.get(own, own)
+    raise RuleViolation(_("%(name)s (%(own)s) tidak setingkat atau satu tingkat di bawah jabatan "
+                          "%(post)s (SE BKN 1/SE/I/2021). Centang bila tetap ditunjuk.",
+                          name=official.name, own=what, post=post.kind_label), "confirm_level")
 
 
 def _own_post(post_id):

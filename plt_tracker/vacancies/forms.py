@@ -58,6 +58,12 @@ class ActingForm(FlaskForm):
     letter_date = DayField(_l("Tanggal surat"), validators=[Optional()])
     start_date = DayField(_l("Mulai tugas"), validators=[_required(_l("Mulai tugas"))])
     end_date = DayField(_l("Akhir tugas"), validators=[Optional()])
+    governor_approval_number = StringField(_l("Nomor persetujuan gubernur"),
+                                           validators=[Optional(), Length(max=100)],
+                                           description=_l("Hanya untuk Pj Sekda (Perpres 3/2018)"))
+    governor_approval_date = DayField(_l("Tanggal persetujuan gubernur"), validators=[Optional()])
+    # Shown only when the official's own post is not of the level the rule allows.
+    confirm_level = BooleanField(_l("Ya, tetap tunjuk meskipun tingkat jabatannya tidak sesuai"))
     # Shown only when the official already acts in another post: the ids of those posts
     # as listed to the user, and their explicit yes.
     confirmed_posts = HiddenField()
@@ -100,6 +106,11 @@ class AppointmentForm(FlaskForm):
     official_id = _official_field()
     sk_number = StringField(_l("Nomor SK"), validators=[Optional(), Length(max=100)])
     sk_date = DayField(_l("Tanggal SK"), validators=[Optional()])
+    minister_approval_number = StringField(
+        _l("Nomor persetujuan tertulis Mendagri"), validators=[Optional(), Length(max=100)],
+        description=_l("Wajib bila SK jatuh dalam masa pilkada atau masa Pj; harus bertanggal "
+                       "sebelum atau sama dengan SK"))
+    minister_approval_date = DayField(_l("Tanggal persetujuan Mendagri"), validators=[Optional()])
     start_date = DayField(_l("Tanggal pelantikan"),
                           validators=[_required(_l("Tanggal pelantikan"))])
     submit = SubmitField(_l("Catat pelantikan"))

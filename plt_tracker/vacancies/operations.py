@@ -23,7 +23,8 @@ from plt_tracker.vacancies.models import (ActingAssignment, ActingExtension,
 
 VACANCY_FIELDS = ("post_id", "start_date", "reason", "reason_note", "end_date", "filled_by_id")
 ACTING_FIELDS = ("post_id", "vacancy_id", "official_id", "kind", "letter_number", "letter_date",
-                 "start_date", "end_date", "ended_on", "end_note")
+                 "start_date", "end_date", "ended_on", "end_note", "governor_approval_number",
+                 "governor_approval_date")
 EXTENSION_FIELDS = ("letter_number", "letter_date", "end_date", "note")
 # The end note of letters ended by the appointment that filled their vacancy.
 FILLED_NOTE = "Jabatan terisi definitif"
@@ -79,7 +80,8 @@ def open_vacancy_of(post_id):
 
 
 def name_acting(post, official, kind, start_date, end_date, *, today, letter_number=None,
-                letter_date=None, vacancy=None, confirmed_posts=None):
+                letter_date=None, vacancy=None, confirmed_posts=None,
+                governor_approval_number=None, governor_approval_date=None):
     """Name a Plt or Plh by a letter (a Plt only for a vacancy).
 
     Without `end_date` the letter runs the pemda's default term from its start
@@ -97,8 +99,11 @@ def name_acting(post, official, kind, start_date, end_date, *, today, letter_num
         raise RuleViolation("Kekosongan itu bukan milik jabatan ini", "kind")
     assignment = ActingAssignment(
         post_id=post.id, post=post, vacancy_id=vacancy.id if vacancy else None, vacancy=vacancy,
-        official_id=official.id, official=official, kind=kind, letter_number=letter_number or None, letter_date=letter_date,
-        start_date=start_date, end_date=end_date)
+        official_id=official.id, official=official, kind=kind,
+        letter_number=letter_number or None, letter_date=letter_date,
+        start_date=start_date, end_date=end_date,
+        governor_approval_number=governor_approval_number or None,
+        governor_approval_date=governor_approval_date)
     if vacancy is not None and vacancy.end_date is not None and end_date >= vacancy.end_date:
         # Recorded after the fact: the service stopped when the post was filled.
         assignment.ended_on = vacancy.end_date - dt.timedelta(days=1)
@@ -195,7 +200,8 @@ def reopen_vacancy(vacancy):
             acting.ended_on, acting.end_note = None, None
 
 
-def record_holder(post, official, start_date, *, today, sk_number=None, sk_date=None):
+def record_holder(post, official, start_date, *, today, sk_number=None, sk_date=None,
+                  minister_approval_number=None, minister_approval_date=None):
     """Record the current definitive holder of a post that is neither held nor vacant."""
     post = lock_post(post.id)
     if open_vacancy_of(post.id) is not None:
@@ -206,6 +212,7 @@ def record_holder(post, official, start_date, *, today, sk_number=None, sk_date=
     if start_date is None and last is not None:
         raise RuleViolation("Tanggal pelantikan wajib diisi", "start_date")
     appointment = set_holder(post, official, start_date=start_date, sk_number=sk_number,
-                             sk_date=sk_date)
+                             sk_date=sk_date, minister_approval_number=minister_approval_number,
+                             minister_approval_date=minister_approval_date)
     check(post, appointment, today)
     return appointment

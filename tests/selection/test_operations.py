@@ -54,9 +54,13 @@ def test_out_of_order_and_early_dates_are_refused(app, factory):
         stage(attempt, 2, D(2025, 6, 19))
     with pytest.raises(RuleViolation, match="sebelum tahap ini dimulai"):
         stage(attempt, 2, D(2025, 6, 21), D(2025, 6, 20))
-    with pytest.raises(RuleViolation, match=r"sebelum jabatan kosong \(01/06/2025\)"):
-        start(factory.vacancy(start=D(2025, 6, 1)), on=D(2025, 5, 31))
+    # A selection may start ahead of a known vacancy, up to 12 months (setting).
+    ahead = factory.vacancy(start=D(2025, 6, 1))
+    with pytest.raises(RuleViolation, match=r"paling awal 12 bulan sebelum jabatan kosong "
+                                            r"\(01/06/2024\)"):
+        start(ahead, on=D(2024, 5, 31))
     assert db.session.scalar(db.select(db.func.count()).select_from(StageRecord)) == 1
+    assert start(ahead, on=D(2024, 6, 1)).started_on == D(2024, 6, 1)
 
 
 def test_failed_attempt_keeps_history_and_a_new_one_can_start(app, factory):
