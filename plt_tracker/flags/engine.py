@@ -154,11 +154,14 @@ def _stage_stalled(vacancy, ctx):
     if attempt is None or attempt.status != "in_progress":
         return []
     now = progress.position(attempt, ctx.as_of)
+    expected = now.stage.expected_days if now.stage else None
     if now.stage is not None and now.stage.code == "registration":
         short = _too_few_applicants(attempt, now, ctx)
         if short:
             return short
-    expected = now.stage.expected_days if now.stage else None
+        if expected:  # an extended registration is expected to run longer
+            expected += (now.stage.extensions or 0) * int(
+                ctx.thresholds["registration_extension_days"])
     if not expected or now.days_in_stage is None or now.days_in_stage <= expected:
         return []
     factor = float(ctx.thresholds["stage_stalled_factor_critical"])

@@ -73,14 +73,15 @@ def test_plt_over_limit_exactly_six_months_is_not_over():
     over = evaluate_vacancy(vacancy(START, [letter], [BUSY]), ctx(D(2025, 7, 1)))
     flag = [f for f in over if f.code == "PLT_OVER_LIMIT"][0]
     assert flag.severity == "critical"
-    assert flag.figures["plt_days"] == 182 and flag.figures["limit_days"] == 181
+    assert flag.figures["days_person"] == 182 and flag.figures["limit_days"] == 181
 
 
-def test_plt_over_limit_sums_letters_of_several_officials():
+def test_plt_over_limit_is_counted_per_person():
+    # The limit is each official's (SE BKN 1/SE/I/2021): two Plt one after the other are
+    # each within it, however long the post has had a Plt.
     first = plt(START, D(2025, 3, 31), official_id=1)
     second = plt(D(2025, 4, 1), D(2025, 9, 30), official_id=2, name="Sari")
-    assert "PLT_OVER_LIMIT" not in flags_on(D(2025, 6, 30), actings=[first, second])
-    assert "PLT_OVER_LIMIT" in flags_on(D(2025, 7, 1), actings=[first, second])
+    assert "PLT_OVER_LIMIT" not in flags_on(D(2025, 9, 30), actings=[first, second])
 
 
 def test_plt_multiple_across_vacancies():
@@ -162,11 +163,12 @@ def holder(birth, kind="jpt_pratama"):
                        official_id=1, official_name="Ani", nip="x", birth_date=birth)
 
 
-def test_retirement_soon_exactly_six_months_ahead():
+def test_retirement_soon_twelve_months_ahead_for_a_jpt_six_for_an_administrator():
     # Born 12 Jun 1966: 60 in June 2026, retires 1 Jul 2026.
-    assert codes(evaluate_holder(holder(D(1966, 6, 12)), ctx(D(2026, 1, 1)))) == {
+    assert codes(evaluate_holder(holder(D(1966, 6, 12)), ctx(D(2025, 7, 1)))) == {
         "RETIREMENT_SOON": "info"}
-    assert evaluate_holder(holder(D(1966, 6, 12)), ctx(D(2025, 12, 31))) == []
-    # An administrator retires at 58.
+    assert evaluate_holder(holder(D(1966, 6, 12)), ctx(D(2025, 6, 30))) == []
+    # An administrator retires at 58, warned six months ahead.
     assert evaluate_holder(holder(D(1968, 6, 12), "administrator"), ctx(D(2026, 1, 1)))
+    assert evaluate_holder(holder(D(1968, 6, 12), "administrator"), ctx(D(2025, 12, 31))) == []
     assert evaluate_holder(holder(D(1968, 6, 12)), ctx(D(2026, 1, 1))) == []
