@@ -1,4 +1,5 @@
 """plt_tracker: who acts in each OPD head post, and how far its filling has gone."""
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -81,6 +82,9 @@ def _register_blueprints(app):
     areas = (errors, auth, settings, registry, vacancies, importer, selection, flags, rakor, audit,
              corrections)
     for module in areas:
+        # An area package declares its view modules; they attach their routes on import.
+        for name in getattr(module, "VIEW_MODULES", ()):
+            importlib.import_module(f"{module.__name__}.{name}")
         app.register_blueprint(module.bp)
 
 

@@ -11,4 +11,6 @@ def _register_template_globals(state):
     codes.register(state.app)
 
 
-from plt_tracker.flags import range_views, views  # noqa: E402,F401
+# The modules that attach routes to `bp`; create_app imports them when it registers the
+# blueprint, so importing this package for its models or rules pulls in no views.
+VIEW_MODULES = ("range_views", "views")

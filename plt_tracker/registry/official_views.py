@@ -9,7 +9,8 @@ from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import as_of_from_request, get_owned
 from plt_tracker.registry import bp
 from plt_tracker.registry.forms import OfficialForm, StatusForm
-from plt_tracker.registry.models import Official
+from plt_tracker.registry.models import OFFICIAL_KINDS, Official
+from plt_tracker.registry.post_queries import own_post_kind
 from plt_tracker.registry.nip import format_nip, parse_nip
 from plt_tracker.registry.operations import create_official, set_official_active, update_official
 from plt_tracker.registry.queries import rangkap_of, search_officials
@@ -45,7 +46,8 @@ def official_detail(official_id):
         flash(error, "danger")
     rangkap = rangkap_of([official.id], as_of)[official.id]
     return render_template("registry/official_detail.html", official=official, rangkap=rangkap,
-                           as_of=as_of, tmt=_tmt(official), post_url=post_url)
+                           as_of=as_of, tmt=_tmt(official), post_url=post_url,
+                           own_kind=own_post_kind(official, as_of), official_kinds=OFFICIAL_KINDS)
 
 
 @bp.route("/pejabat/baru", methods=["GET", "POST"])
