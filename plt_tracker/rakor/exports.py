@@ -5,15 +5,16 @@ from March reads the same in November whatever was edited since.
 """
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import warnings
 
-import functools
-
 import pandas as pd
 from flask import render_template
 from flask_babel import force_locale, gettext as _
+
+from plt_tracker.core.formulas import csv_cell, protect_sheet
 
 FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
@@ -131,6 +132,7 @@ def render_xlsx(snapshot):
         for name, frame in ((_("Ringkasan"), summary), (_("Rincian"), detail)):
             frame.to_excel(writer, sheet_name=name, index=False)
             _tidy(writer.sheets[name], frame)
+            protect_sheet(writer.sheets[name])
     return buffer.getvalue()
 
 
@@ -162,7 +164,7 @@ def render_csv(snapshot):
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else v)
+        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else csv_cell(v))
                          for k, v in row.items()})
     return buffer.getvalue()
 
