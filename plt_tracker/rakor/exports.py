@@ -16,12 +16,13 @@ from flask_babel import force_locale, gettext as _
 
 from plt_tracker.core.formulas import csv_cell, protect_sheet
 
+# Bare mimetypes: Flask adds "; charset=utf-8" to text types itself.
 FORMATS = {
-    "html": ("text/html; charset=utf-8", "html"),
+    "html": ("text/html", "html"),
     "pdf": ("application/pdf", "pdf"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "json": ("application/json", "json"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
+    "csv": ("text/csv", "csv"),
 }
 SEVERITY_LABELS = {"critical": "Kritis", "warning": "Peringatan", "info": "Info"}
 
