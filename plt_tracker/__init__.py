@@ -40,12 +40,13 @@ def create_app(config_class=Config, **overrides):
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login.init_app(app)
 
-    from plt_tracker.core import headers, i18n, nav
+    from plt_tracker.core import headers, i18n, nav, requests
 
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.register_filters(app)
     nav.register(app)
     headers.register(app)
+    requests.register(app)
 
     from plt_tracker.core.sqlite import enable_sqlite_foreign_keys
 

@@ -8,6 +8,12 @@ from plt_tracker.extensions import db
 bp = Blueprint("errors", __name__)
 
 
+@bp.app_errorhandler(400)
+def bad_request(error):  # noqa: ARG001
+    """Refuse a request whose address or parameters make no sense (nothing is changed)."""
+    return render_template("errors/400.html"), 400
+
+
 @bp.app_errorhandler(403)
 def forbidden(error):  # noqa: ARG001
     """Tell the user their role may not do this."""

@@ -1,13 +1,13 @@
 """Forms for the election windows and Pj periods."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from plt_tracker.core.forms import BaseForm
 from plt_tracker.vacancies.forms import DayField
 
 
-class DateRangeForm(FlaskForm):
+class DateRangeForm(BaseForm):
     """Add or edit an election window or a Pj period."""
 
     name = StringField(_l("Nama"), validators=[DataRequired(message=_l("Nama wajib diisi")),
@@ -19,7 +19,7 @@ class DateRangeForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(BaseForm):
     """A button that deletes (CSRF-protected)."""
 
     submit = SubmitField(_l("Hapus"))

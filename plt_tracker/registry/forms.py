@@ -1,10 +1,10 @@
 """Forms for OPDs, posts and officials."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from plt_tracker.core.forms import BaseForm
 from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 
 ESELONS = ["I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b"]
@@ -25,7 +25,7 @@ def choices(mapping):
     return [SelectChoice(value=code, label=label) for code, label in mapping.items()]
 
 
-class OpdForm(FlaskForm):
+class OpdForm(BaseForm):
     """An admin's form to add or change an OPD."""
 
     name = StringField(_l("Nama OPD"), validators=[REQUIRED, max_length(200)])
@@ -37,7 +37,7 @@ class OpdForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class PostForm(FlaskForm):
+class PostForm(BaseForm):
     """An admin's form to add or change a post (jabatan) of an OPD."""
 
     title = StringField(_l("Nama jabatan"), validators=[REQUIRED, max_length(200)])
@@ -53,7 +53,7 @@ class PostForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class OfficialForm(FlaskForm):
+class OfficialForm(BaseForm):
     """A BKPSDM operator's form to record or correct an official."""
 
     nip = StringField(_l("NIP"), validators=[REQUIRED, max_length(40)],

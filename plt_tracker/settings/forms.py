@@ -1,9 +1,10 @@
 """The settings form, built from config.DEFAULT_SETTINGS so new keys appear by themselves."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+
+from plt_tracker.core.forms import BaseForm
 
 # Areas, in the order the page shows them; a key joins the first group whose prefix it has.
 GROUPS = [
@@ -74,9 +75,12 @@ KEY_VALIDATORS = {
 # WTForms has no Indonesian catalogue, so every message a user can meet is given here.
 REQUIRED = InputRequired(message=_l("Wajib diisi"))
 NOT_NEGATIVE = NumberRange(min=0, message=_l("Tidak boleh negatif"))
+# Counts of days, months or reports: beyond 9999 a threshold means nothing, and date
+# arithmetic with it would leave the calendar.
+AT_MOST = NumberRange(max=9999, message=_l("Paling besar %(max)s"))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(BaseForm):
     """Base class; settings_form_class adds one field per setting."""
 
     submit = SubmitField(_l("Simpan pengaturan"))
@@ -111,10 +115,10 @@ def _field(key, default):
     if isinstance(default, bool):
         return BooleanField(label)
     if isinstance(default, int):
-        return IntegerField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE])],
+        return IntegerField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE]), AT_MOST],
                             invalid_value_message=_l("Isi dengan bilangan bulat, mis. 90"))
     if isinstance(default, float):
-        return FloatField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE])],
+        return FloatField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE]), AT_MOST],
                           invalid_value_message=_l("Isi dengan angka, mis. 1.5"))
     return StringField(label, validators=[
         Optional(), Length(max=1000, message=_l("Paling banyak %(max)d karakter")), *extra])
