@@ -26,5 +26,4 @@ class UserForm(BaseForm):
     role = SelectField(_l("Peran"), choices=choices(ROLES), invalid_choice_message=INVALID_CHOICE)
     password = PasswordField(_l("Kata sandi"), validators=[
         Optional(), Length(min=8, message=_l("Kata sandi minimal 8 karakter")), max_length(200)])
-    is_active = BooleanField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))

@@ -29,12 +29,14 @@ def create_user(instansi_id, username, password, role, full_name, email=None):
     return user
 
 
-def update_user(user, *, full_name, email, role, is_active, password=None, actor=None):
-    """Change a user's details, role, status and optionally password.
+def update_user(user, *, full_name, email, role, is_active=None, password=None, actor=None):
+    """Change a user's details, role, optionally status (None keeps it) and password.
 
     `actor` is the admin making the change: they may not lock themselves out,
     and a pemda never loses its last active admin.
     """
+    if is_active is None:
+        is_active = user.is_active_flag
     if role not in ROLES:
         raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
     if password and len(password) < MIN_PASSWORD:
@@ -62,6 +64,12 @@ def update_user(user, *, full_name, email, role, is_active, password=None, actor
         record("update", "user", user.id, f"Pengguna {user.username} diubah",
                instansi_id=user.instansi_id, before=before, after=after)
     return user
+
+
+def set_user_active(user, active, actor=None):
+    """Deactivate or reactivate a user, keeping everything else."""
+    return update_user(user, full_name=user.full_name, email=user.email, role=user.role,
+                       is_active=active, actor=actor)
 
 
 def _keep_one_admin(user):

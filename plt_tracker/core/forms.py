@@ -4,9 +4,11 @@ import math
 from flask import flash, redirect
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (DateField, DecimalField, FloatField, IntegerField, StringField, SubmitField,
-                     TextAreaField)
-from wtforms.validators import Length, ValidationError
+from markupsafe import Markup, escape
+from wtforms import (BooleanField, DateField, DecimalField, FloatField, HiddenField, IntegerField,
+                     StringField, SubmitField, TextAreaField)
+from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
+from wtforms.widgets import CheckboxInput
 
 from plt_tracker.core.dates import MAX_YEAR, MIN_YEAR
 from plt_tracker.core.db import RuleViolation, transaction
@@ -78,6 +80,40 @@ class BaseForm(FlaskForm):
             validators = [_indonesian(v) for v in own] + _checks_for(unbound_field.field_class)
             options = dict(options, validators=validators)
             return super().bind_field(form, unbound_field, options)
+
+
+class FlagInput(CheckboxInput):
+    """A check box preceded by a hidden "n": an unticked box still sends its name."""
+
+    def __call__(self, field, **kwargs):
+        marker = Markup('<input type="hidden" name="%s" value="n">') % escape(field.name)
+        return marker + super().__call__(field, **kwargs)
+
+
+class FlagField(BooleanField):
+    """A yes/no check box that an absent field never flips.
+
+    A browser sends nothing for an unticked box, so a plain BooleanField reads a
+    post that lacks the field (a script, a stale form) as "no". This one reads
+    "n" (the hidden marker) or "n"+"y" (ticked); when the name is absent
+    altogether the record's value (or the default) stays.
+    """
+
+    widget = FlagInput()
+
+    def process_formdata(self, valuelist):
+        """Read the marker and the box; keep the current value when neither came."""
+        if valuelist:
+            self.data = "y" in valuelist
+
+    def _value(self):
+        return "y"
+
+
+class StatusForm(BaseForm):
+    """An explicit (de)activation: a button that posts the wanted state, never implied."""
+
+    active = HiddenField(validators=[InputRequired(), AnyOf(["0", "1"])])
 
 
 def attach_violation(form, exc, aliases=None):

@@ -1,10 +1,10 @@
 """Forms for OPDs, posts and officials."""
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms import SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from plt_tracker.core.forms import BaseForm
+from plt_tracker.core.forms import BaseForm, FlagField
 from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 
 ESELONS = ["I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b"]
@@ -31,9 +31,6 @@ class OpdForm(BaseForm):
     name = StringField(_l("Nama OPD"), validators=[REQUIRED, max_length(200)])
     kind = SelectField(_l("Jenis OPD"), choices=choices(OPD_KINDS),
                        invalid_choice_message=INVALID_CHOICE)
-    is_active = BooleanField(_l("Aktif"), default=True,
-                             description=_l("Nonaktifkan bila OPD dihapus dari struktur; "
-                                            "riwayatnya tetap tersimpan."))
     submit = SubmitField(_l("Simpan"))
 
 
@@ -46,10 +43,7 @@ class PostForm(BaseForm):
     eselon = SelectField(_l("Eselon"), choices=choices({"": "—", **{e: e for e in ESELONS}}),
                          invalid_choice_message=INVALID_CHOICE,
                          validators=[Optional()])
-    is_head = BooleanField(_l("Kepala OPD"), default=True)
-    is_active = BooleanField(_l("Aktif"), default=True,
-                             description=_l("Nonaktifkan bila jabatan dihapus; riwayatnya tetap "
-                                            "tersimpan."))
+    is_head = FlagField(_l("Kepala OPD"), default=True)
     submit = SubmitField(_l("Simpan"))
 
 
@@ -69,5 +63,5 @@ class OfficialForm(BaseForm):
     position_title = StringField(_l("Jabatan definitif"), validators=[Optional(), max_length(200)],
                                  description=_l("Isi bila jabatan definitifnya tidak dilacak di "
                                                 "aplikasi ini, mis. Sekretaris Dinas Pendidikan."))
-    is_active = BooleanField(_l("Aktif"), default=True)
+    is_active = FlagField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))

@@ -1,11 +1,11 @@
 """Forms for filling attempts (operator) and routes/stages (admin)."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, HiddenField, IntegerField, SelectField,
-                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms import (HiddenField, IntegerField, SelectField, SelectMultipleField, StringField,
+                     SubmitField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, NumberRange, Optional
 
-from plt_tracker.core.forms import BaseForm
+from plt_tracker.core.forms import BaseForm, FlagField
 from plt_tracker.registry.models import POST_KINDS
 from plt_tracker.vacancies.forms import DayField
 
@@ -76,7 +76,7 @@ class RouteForm(BaseForm):
     description = TextAreaField(_l("Keterangan"), validators=[Optional(), Length(max=2000)])
     post_kinds = SelectMultipleField(_l("Berlaku untuk jenis jabatan"),
                                      choices=choices(POST_KINDS.items()))
-    is_active = BooleanField(_l("Aktif"))
+    is_active = FlagField(_l("Aktif"))
     submit = SubmitField(_l("Simpan jalur"))
 
 
@@ -87,9 +87,9 @@ class StageEditForm(BaseForm):
     expected_days = IntegerField(_l("Perkiraan lama (hari)"),
                                  validators=[Optional(), NumberRange(min=0, max=3650)],
                                  description=_l("Kosongkan bila tidak ada batas"))
-    needs_minister_approval_check = BooleanField(_l("Perlu persetujuan Mendagri dalam masa pilkada/Pj"))
-    is_appointment_stage = BooleanField(_l("Tahap pengangkatan (aturan masa pilkada)"))
-    ends_vacancy = BooleanField(_l("Selesainya tahap ini mengakhiri kekosongan (pelantikan)"))
+    needs_minister_approval_check = FlagField(_l("Perlu persetujuan Mendagri dalam masa pilkada/Pj"))
+    is_appointment_stage = FlagField(_l("Tahap pengangkatan (aturan masa pilkada)"))
+    ends_vacancy = FlagField(_l("Selesainya tahap ini mengakhiri kekosongan (pelantikan)"))
     submit = SubmitField(_l("Simpan tahap"))
 
 

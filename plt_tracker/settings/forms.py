@@ -1,10 +1,10 @@
 """The settings form, built from config.DEFAULT_SETTINGS so new keys appear by themselves."""
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import FloatField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from plt_tracker.core.forms import BaseForm
+from plt_tracker.core.forms import BaseForm, FlagField
 
 # Areas, in the order the page shows them; a key joins the first group whose prefix it has.
 GROUPS = [
@@ -113,7 +113,7 @@ def _field(key, default):
             "Pilihan tidak dikenal"), choices=[
             SelectChoice(value=value, label=text) for value, text in KEY_CHOICES[key].items()])
     if isinstance(default, bool):
-        return BooleanField(label)
+        return FlagField(label)
     if isinstance(default, int):
         return IntegerField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE]), AT_MOST],
                             invalid_value_message=_l("Isi dengan bilangan bulat, mis. 90"))
