@@ -29,9 +29,9 @@ demo: db-upgrade
 	$(FLASK) plt demo --if-empty
 	@echo ""
 	@echo "plt_tracker berjalan di  http://$(HOST):$(PORT)/"
-	@echo "Akun demo:  admin / admin12345   (Admin)"
-	@echo "            bkpsdm / bkpsdm12345 (Operator BKPSDM)"
-	@echo "            sekda / sekda12345   (Sekda / pimpinan)"
+	@echo "Akun demo:  admin / bukit-kaba-2026   (Admin)"
+	@echo "            bkpsdm / danau-tes-2026   (Operator BKPSDM)"
+	@echo "            sekda / air-ketahun-2026  (Sekda / pimpinan)"
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

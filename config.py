@@ -4,6 +4,7 @@ Every default runs on SQLite with no set-up. Settings that an admin changes
 while the app runs (thresholds, Rakor schedule, recipients) live in the
 database; the values here are only their defaults (see DEFAULT_SETTINGS).
 """
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -66,6 +67,8 @@ DEFAULT_SETTINGS = {
     "report_lead_days": 3,
     "report_time": "07:00",
     "report_recipients": "",
+    # Security
+    "session_idle_hours": 8,     # a session unused this long ends
 }
 
 
@@ -85,6 +88,17 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    # "Ingat saya" (off unless ticked): the cookie lasts this long from the login; its
+    # Secure/HttpOnly/SameSite flags follow the session cookie's.
+    REMEMBER_COOKIE_DURATION = dt.timedelta(days=int(os.environ.get("REMEMBER_DAYS", "14")))
+    # Failed logins allowed per user name and per address before a pause (Flask-Limiter
+    # notation); the counters are kept in the database, shared by every worker.
+    LOGIN_LIMIT_ACCOUNT = os.environ.get("LOGIN_LIMIT_ACCOUNT", "5 per 15 minutes")
+    LOGIN_LIMIT_ADDRESS = os.environ.get("LOGIN_LIMIT_ADDRESS", "20 per 15 minutes")
+    RATELIMIT_STORAGE_URI = "plt-db://"
+    RATELIMIT_HEADERS_ENABLED = True
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto to trust (0: none).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     DEFAULT_SETTINGS = DEFAULT_SETTINGS
 
     # Mail (report delivery)

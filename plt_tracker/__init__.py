@@ -39,6 +39,7 @@ def create_app(config_class=Config, **overrides):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login.init_app(app)
+    _register_security(app)
 
     from plt_tracker.core import headers, i18n, nav, requests
 
@@ -57,6 +58,20 @@ def create_app(config_class=Config, **overrides):
     csrf.init_app(app)
     _register_cli(app)
     return app
+
+
+def _register_security(app):
+    """Bind the login limits and the cookie flags; trust the configured reverse proxies."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from plt_tracker.auth.ratelimit import limiter
+    from plt_tracker.auth.sessions import configure_cookies
+
+    configure_cookies(app)
+    limiter.init_app(app)
+    if app.config.get("TRUSTED_PROXIES"):
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _register_blueprints(app):

@@ -34,6 +34,12 @@ def not_found(error):  # noqa: ARG001
     return render_template("errors/404.html"), 404
 
 
+@bp.app_errorhandler(429)
+def too_many_requests(error):  # noqa: ARG001
+    """Pause logins after too many wrong passwords (Flask-Limiter adds Retry-After)."""
+    return render_template("errors/429.html"), 429
+
+
 @bp.app_errorhandler(500)
 def server_error(error):  # noqa: ARG001
     """Apologise, and make sure nothing half-written stays in the session."""

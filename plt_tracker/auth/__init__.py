@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from plt_tracker.auth import user_views, views  # noqa: E402,F401
+from plt_tracker.auth import account_views, user_views, views  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """Forms for logging in and managing users."""
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from plt_tracker.auth.models import ROLES
 from plt_tracker.core.forms import BaseForm
@@ -25,5 +25,25 @@ class UserForm(BaseForm):
     email = EmailField(_l("Email"), validators=[Optional(), max_length(200)])
     role = SelectField(_l("Peran"), choices=choices(ROLES), invalid_choice_message=INVALID_CHOICE)
     password = PasswordField(_l("Kata sandi"), validators=[
-        Optional(), Length(min=8, message=_l("Kata sandi minimal 8 karakter")), max_length(200)])
+        Optional(), Length(min=10, message=_l("Kata sandi minimal 10 karakter")), max_length(200)])
     submit = SubmitField(_l("Simpan"))
+
+
+class PasswordChangeForm(BaseForm):
+    """A user's own password change: the current one, then the new one twice."""
+
+    current_password = PasswordField(_l("Kata sandi sekarang"), validators=[
+        DataRequired(message=_l("Wajib diisi")), max_length(200)])
+    new_password = PasswordField(_l("Kata sandi baru"), validators=[
+        DataRequired(message=_l("Wajib diisi")),
+        Length(min=10, message=_l("Kata sandi minimal 10 karakter")), max_length(200)],
+        description=_l("Minimal 10 karakter, bukan kata sandi umum, tidak memuat nama pengguna."))
+    confirm = PasswordField(_l("Ulangi kata sandi baru"), validators=[
+        EqualTo("new_password", message=_l("Kedua kata sandi baru tidak sama")), max_length(200)])
+    submit = SubmitField(_l("Ganti kata sandi"))
+
+
+class EndSessionsForm(BaseForm):
+    """The "log out everywhere" button."""
+
+    submit = SubmitField(_l("Keluar dari semua perangkat"))

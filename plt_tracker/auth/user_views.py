@@ -28,7 +28,8 @@ def users():
 def user_new():
     """Add a user to the admin's pemda."""
     form = UserForm()
-    form.password.description = _("Minimal 8 karakter.")
+    form.password.description = _("Minimal 10 karakter, bukan kata sandi umum, tidak memuat "
+                                  "nama pengguna.")
     if form.validate_on_submit():
         try:
             with transaction():

@@ -12,6 +12,7 @@ GROUPS = [
     ("flags", _l("Penanda (flag) kekosongan")),
     ("retirement", _l("Batas usia pensiun (BUP)")),
     ("rakor", _l("Rakor dan laporan")),
+    ("security", _l("Keamanan")),
     ("other", _l("Lainnya")),
 ]
 GROUP_PREFIXES = [
@@ -27,6 +28,7 @@ GROUP_PREFIXES = [
     ("stage_", "flags"),
     ("escalation", "flags"),
     ("disabled_flags", "flags"),
+    ("session_", "security"),
 ]
 LABELS = {
     "acting_default_months": _l("Lama surat Plt/Plh bawaan (bulan)"),
@@ -48,6 +50,7 @@ LABELS = {
     "report_lead_days": _l("Laporan dibuat berapa hari sebelum Rakor"),
     "report_time": _l("Jam pembuatan laporan (JJ:MM)"),
     "report_recipients": _l("Penerima laporan (email, pisahkan dengan koma)"),
+    "session_idle_hours": _l("Sesi berakhir bila tidak dipakai selama (jam)"),
 }
 WEEKDAYS = [_l("Senin"), _l("Selasa"), _l("Rabu"), _l("Kamis"), _l("Jumat"), _l("Sabtu"),
             _l("Minggu")]
@@ -69,6 +72,8 @@ KEY_VALIDATORS = {
     "bup_jpt": [AGE],
     "bup_administrator": [AGE],
     "bup_pengawas": [AGE],
+    "session_idle_hours": [NumberRange(min=1, max=720, message=_l(
+        "Isi antara %(min)s dan %(max)s jam"))],
 }
 
 

@@ -71,8 +71,8 @@ def test_admin_adds_a_user_who_can_log_in(app, client, login_as):
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"username": "baru", "password": "pendek"}, "Kata sandi minimal 8 karakter"),
-    ({"username": "baru", "password": ""}, "Kata sandi minimal 8 karakter"),
+    ({"username": "baru", "password": "pendek"}, "Kata sandi minimal 10 karakter"),
+    ({"username": "baru", "password": ""}, "Kata sandi minimal 10 karakter"),
     ({"username": "ada", "password": "kuncirahasia"}, "Nama pengguna 'ada' sudah dipakai"),
 ])
 def test_refused_new_user_changes_nothing(app, client, login_as, make_user, data, message):
