@@ -76,7 +76,13 @@ class Config:
     """Settings for a normal run."""
 
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
+    # pool_pre_ping: a connection the server dropped is replaced before use.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Seconds a request waits for a locked database (SQLite's busy timeout, PostgreSQL's
+    # lock_timeout, MariaDB's lock wait) or a connection before it answers 503.
+    DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+    # Longest single statement on PostgreSQL (seconds).
+    DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "60"))
     SECRET_KEY = None  # filled by create_app via load_secret_key
     TIMEZONE = os.environ.get("TIMEZONE", "Asia/Jakarta")
     PEMDA_NAME = os.environ.get("PEMDA_NAME", "Pemerintah Kabupaten Lebong")

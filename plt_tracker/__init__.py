@@ -41,6 +41,10 @@ def create_app(config_class=Config, **overrides):
     login.init_app(app)
     _register_security(app)
 
+    from plt_tracker.core import faults
+
+    faults.register(app)
+
     from plt_tracker.core import headers, i18n, nav, requests
 
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
