@@ -123,7 +123,7 @@ class TestConfig(Config):
     """Settings for the test suite: its own database, no CSRF shortcuts."""
 
     TESTING = True
-    SECRET_KEY = "test-secret-key"
+    SECRET_KEY = "test-secret-key"  # nosec B105  # the test suite's own; Config has none fixed
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     WTF_CSRF_ENABLED = True
     MAIL_SERVER = ""

@@ -65,11 +65,10 @@ def _reset_sequences(conn):
     for table in db.metadata.sorted_tables:
         for column in table.primary_key.columns:
             if isinstance(column.type, Integer) and column.autoincrement in (True, "auto"):
-                # Names from the app's own table definitions, never from input.
-                conn.execute(text(  # nosec B608
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
-                    f"coalesce(max({column.name}), 1), max({column.name}) IS NOT NULL) "
-                    f"FROM {table.name}"))
+                name, col = table.name, column.name
+                sql = (f"SELECT setval(pg_get_serial_sequence('{name}', '{col}'), "  # nosec B608  # names from the app's own metadata, never input
+                       f"coalesce(max({col}), 1), max({col}) IS NOT NULL) FROM {name}")
+                conn.execute(text(sql))
 
 
 def _open(path):
