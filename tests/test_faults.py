@@ -17,12 +17,12 @@ def test_health_reports_the_database(app, client):
     assert response.get_json() == {"status": "ok", "database": "ok"}
 
 
-def test_an_exclusive_sqlite_lock_gives_503_then_recovers(app, backend, make_user):
+def test_an_exclusive_sqlite_lock_gives_503_then_recovers(app, backend, make_user, another_app):
     if backend != "sqlite":
         pytest.skip("an SQLite file lock")
     user = make_user("viewer")
     url = app.config["SQLALCHEMY_DATABASE_URI"]
-    locked_app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, DATABASE_LOCK_TIMEOUT=0.3)
+    locked_app = another_app(DATABASE_LOCK_TIMEOUT=0.3)
     browser = Browser(locked_app)
     _login(browser, user.username)
     assert browser.get("/").status_code == 200
@@ -45,8 +45,6 @@ def test_an_exclusive_sqlite_lock_gives_503_then_recovers(app, backend, make_use
         holder.close()
     assert browser.get("/").status_code == 200
     assert browser.get("/health").get_json() == {"status": "ok", "database": "ok"}
-    with locked_app.app_context():
-        db.engine.dispose()
 
 
 def test_a_killed_postgresql_connection_is_replaced(app, backend, make_user):

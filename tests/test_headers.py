@@ -60,13 +60,9 @@ def test_anonymous_pages_and_errors_send_the_headers(app, client):
     assert client.get("/masuk").headers["Cache-Control"] == "no-store"
 
 
-def test_hsts_only_behind_https(app, client):
+def test_hsts_only_behind_https(app, client, another_app):
     assert "Strict-Transport-Security" not in client.get("/masuk").headers
-    from config import TestConfig
-    from plt_tracker import create_app
-
-    secure = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
-                        SESSION_COOKIE_SECURE=True)
+    secure = another_app(SESSION_COOKIE_SECURE=True)
     response = secure.test_client().get("/masuk")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
 

@@ -5,8 +5,6 @@ import time
 
 import pytest
 
-from config import TestConfig
-from plt_tracker import create_app
 from plt_tracker.auth.models import User
 from plt_tracker.core.db import transaction
 from plt_tracker.extensions import db
@@ -106,10 +104,9 @@ def test_remember_cookie_is_short_flagged_and_dies_with_the_logout(app, client, 
     assert client.get_cookie("remember_token").value != first_value
 
 
-def test_remember_cookie_is_secure_behind_https(app, make_user):
+def test_remember_cookie_is_secure_behind_https(app, make_user, another_app):
     user = make_user("viewer")
-    secure = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
-                        SESSION_COOKIE_SECURE=True)
+    secure = another_app(SESSION_COOKIE_SECURE=True)
     client = Browser(secure)
     token = csrf_from(client.get("/masuk", base_url="https://localhost").data)
     response = client.post("/masuk", base_url="https://localhost",
@@ -164,7 +161,7 @@ def test_own_password_change_keeps_this_session_and_ends_the_others(app, client,
                                           "csrf_token": client.csrf})
     assert response.status_code == 302
     assert _logged_in(client) and not _logged_in(laptop)
-    db.session.expire_all()
+    db.session.rollback()  # see what the requests committed (MariaDB reads a snapshot)
     assert db.session.get(User, user.id).check_password("Pohon-Durian-77")
 
 
@@ -201,5 +198,6 @@ def test_a_session_with_a_bad_token_is_anonymous(app, client, make_user, token):
 def _audit(action):
     from plt_tracker.audit.models import AuditEntry
 
+    db.session.rollback()  # see what the requests committed (MariaDB reads a snapshot)
     return db.session.scalars(db.select(AuditEntry).filter_by(action=action)
                               .order_by(AuditEntry.id)).all()
