@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: demo run install install-test test db-upgrade translations clean-demo
+.PHONY: demo run install install-test test audit db-upgrade translations clean-demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,9 @@ demo: db-upgrade
 	$(FLASK) plt demo --if-empty
 	@echo ""
 	@echo "plt_tracker berjalan di  http://$(HOST):$(PORT)/"
-	@echo "Akun demo:  admin / admin12345   (Admin)"
-	@echo "            bkpsdm / bkpsdm12345 (Operator BKPSDM)"
-	@echo "            sekda / sekda12345   (Sekda / pimpinan)"
+	@echo "Akun demo:  admin / bukit-kaba-2026   (Admin)"
+	@echo "            bkpsdm / danau-tes-2026   (Operator BKPSDM)"
+	@echo "            sekda / air-ketahun-2026  (Sekda / pimpinan)"
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
@@ -40,6 +40,10 @@ run: db-upgrade
 
 test: install-test
 	bash scripts/run-tests.sh
+
+# bandit and pip-audit (pip-audit says so and passes when no advisory service answers)
+audit: install-test
+	bash scripts/audit.sh
 
 # Re-extract the Indonesian msgids, merge them into the en catalogue, compile it.
 # --ignore-dirs replaces Babel's default (skip `.*` and `_*`), which would skip templates/_.

@@ -4,6 +4,7 @@ Every default runs on SQLite with no set-up. Settings that an admin changes
 while the app runs (thresholds, Rakor schedule, recipients) live in the
 database; the values here are only their defaults (see DEFAULT_SETTINGS).
 """
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -86,6 +87,8 @@ DEFAULT_SETTINGS = {
     "report_lead_days": 3,
     "report_time": "07:00",
     "report_recipients": "",
+    # Security
+    "session_idle_hours": 8,     # a session unused this long ends
 }
 
 
@@ -93,7 +96,13 @@ class Config:
     """Settings for a normal run."""
 
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
+    # pool_pre_ping: a connection the server dropped is replaced before use.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Seconds a request waits for a locked database (SQLite's busy timeout, PostgreSQL's
+    # lock_timeout, MariaDB's lock wait) or a connection before it answers 503.
+    DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+    # Longest single statement on PostgreSQL (seconds).
+    DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "60"))
     SECRET_KEY = None  # filled by create_app via load_secret_key
     TIMEZONE = os.environ.get("TIMEZONE", "Asia/Jakarta")
     PEMDA_NAME = os.environ.get("PEMDA_NAME", "Pemerintah Kabupaten Lebong")
@@ -105,6 +114,17 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    # "Ingat saya" (off unless ticked): the cookie lasts this long from the login; its
+    # Secure/HttpOnly/SameSite flags follow the session cookie's.
+    REMEMBER_COOKIE_DURATION = dt.timedelta(days=int(os.environ.get("REMEMBER_DAYS", "14")))
+    # Failed logins allowed per user name and per address before a pause (Flask-Limiter
+    # notation); the counters are kept in the database, shared by every worker.
+    LOGIN_LIMIT_ACCOUNT = os.environ.get("LOGIN_LIMIT_ACCOUNT", "5 per 15 minutes")
+    LOGIN_LIMIT_ADDRESS = os.environ.get("LOGIN_LIMIT_ADDRESS", "20 per 15 minutes")
+    RATELIMIT_STORAGE_URI = "plt-db://"
+    RATELIMIT_HEADERS_ENABLED = True
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto to trust (0: none).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     DEFAULT_SETTINGS = DEFAULT_SETTINGS
 
     # Mail (report delivery)
@@ -123,7 +143,7 @@ class TestConfig(Config):
     """Settings for the test suite: its own database, no CSRF shortcuts."""
 
     TESTING = True
-    SECRET_KEY = "test-secret-key"
+    SECRET_KEY = "test-secret-key"  # nosec B105  # the test suite's own; Config has none fixed
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     WTF_CSRF_ENABLED = True
     MAIL_SERVER = ""

@@ -41,12 +41,19 @@ def create_app(config_class=Config, **overrides):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login.init_app(app)
+    _register_security(app)
 
-    from plt_tracker.core import i18n, nav
+    from plt_tracker.core import faults
+
+    faults.register(app)
+
+    from plt_tracker.core import headers, i18n, nav, requests
 
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.register_filters(app)
     nav.register(app)
+    headers.register(app)
+    requests.register(app)
 
     from plt_tracker.core.sqlite import enable_sqlite_foreign_keys
 
@@ -71,6 +78,20 @@ def _engine_options(config):
     if str(config["SQLALCHEMY_DATABASE_URI"]).startswith(("mysql", "mariadb")):
         options.setdefault("isolation_level", "READ COMMITTED")
     return options
+
+
+def _register_security(app):
+    """Bind the login limits and the cookie flags; trust the configured reverse proxies."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from plt_tracker.auth.ratelimit import limiter
+    from plt_tracker.auth.sessions import configure_cookies
+
+    configure_cookies(app)
+    limiter.init_app(app)
+    if app.config.get("TRUSTED_PROXIES"):
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _register_blueprints(app):

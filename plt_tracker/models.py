@@ -1,6 +1,7 @@
 """Import every area's models so that metadata (and Alembic) sees all tables."""
 from plt_tracker.audit.models import AuditEntry  # noqa: F401
 from plt_tracker.auth.models import User  # noqa: F401
+from plt_tracker.auth.ratelimit import RateLimitCounter  # noqa: F401
 from plt_tracker.registry.models import Appointment, Instansi, Official, Opd, Post  # noqa: F401
 from plt_tracker.settings.models import Setting  # noqa: F401
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension, Vacancy  # noqa: F401

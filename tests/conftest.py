@@ -119,6 +119,26 @@ def _reset(seeded):
 
 
 @pytest.fixture
+def another_app(database_url):
+    """Make more apps on the session's database (another worker, other settings).
+
+    Their connection pools are closed afterwards, so no connection is left to the
+    garbage collector.
+    """
+    made = []
+
+    def make(**overrides):
+        new = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, **overrides)
+        made.append(new)
+        return new
+
+    yield make
+    for new in made:
+        with new.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     """A test client that remembers its CSRF token once it has seen a form."""
     return app.test_client()

@@ -11,11 +11,13 @@ PUBLIC_ENDPOINTS = {"auth.login", "static", "errors.health"}
 
 
 @login.user_loader
-def load_user(user_id):
-    """Load the logged-in user for Flask-Login."""
+def load_user(session_token):
+    """Load the logged-in user by the session token their session carries."""
     from plt_tracker.auth.models import User
 
-    return db.session.get(User, int(user_id))
+    if not session_token or len(session_token) > 64:
+        return None
+    return db.session.scalar(db.select(User).filter_by(session_token=session_token))
 
 
 def require_login():

@@ -1,4 +1,5 @@
 """Users and their roles."""
+import secrets
 from typing import Optional
 
 from flask_babel import lazy_gettext as _l
@@ -34,12 +35,23 @@ class User(Versioned, UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(20))
     is_active_flag: Mapped[bool] = mapped_column("is_active", default=True)
+    # Flask-Login's id for this user's sessions and remember cookie: a new one ends them all.
+    session_token: Mapped[str] = mapped_column(String(64), unique=True,
+                                               default=lambda: secrets.token_urlsafe(32))
 
     instansi: Mapped[Instansi] = relationship()
 
     @property
     def is_active(self):
         return self.is_active_flag
+
+    def get_id(self):
+        """Name the user in sessions by their session token, never by the row id."""
+        return self.session_token
+
+    def end_sessions(self):
+        """Give the user a new session token: every session and remember cookie ends."""
+        self.session_token = secrets.token_urlsafe(32)
 
     @property
     def role_label(self):

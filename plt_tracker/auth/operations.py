@@ -1,11 +1,11 @@
-"""Writes on users: create, update, deactivate."""
+"""Writes on users: create, update, deactivate, change a password, end sessions."""
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.auth.models import ROLES, User
+from plt_tracker.auth.passwords import check_policy
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
 
 USER_FIELDS = ("username", "full_name", "email", "role", "is_active_flag")
-MIN_PASSWORD = 8
 
 
 def create_user(instansi_id, username, password, role, full_name, email=None):
@@ -15,8 +15,7 @@ def create_user(instansi_id, username, password, role, full_name, email=None):
         raise RuleViolation("Nama pengguna wajib diisi", "username")
     if role not in ROLES:
         raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
-    if len(password or "") < MIN_PASSWORD:
-        raise RuleViolation(f"Kata sandi minimal {MIN_PASSWORD} karakter", "password")
+    check_policy(password, username)
     if db.session.scalar(db.select(User.id).filter_by(username=username)):
         raise RuleViolation(f"Nama pengguna '{username}' sudah dipakai", "username")
     user = User(instansi_id=instansi_id, username=username, full_name=full_name.strip(),
@@ -29,16 +28,18 @@ def create_user(instansi_id, username, password, role, full_name, email=None):
     return user
 
 
-def update_user(user, *, full_name, email, role, is_active, password=None, actor=None):
-    """Change a user's details, role, status and optionally password.
+def update_user(user, *, full_name, email, role, is_active=None, password=None, actor=None):
+    """Change a user's details, role, optionally status (None keeps it) and password.
 
     `actor` is the admin making the change: they may not lock themselves out,
     and a pemda never loses its last active admin.
     """
+    if is_active is None:
+        is_active = user.is_active_flag
     if role not in ROLES:
         raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
-    if password and len(password) < MIN_PASSWORD:
-        raise RuleViolation(f"Kata sandi minimal {MIN_PASSWORD} karakter", "password")
+    if password:
+        check_policy(password, user.username)
     full_name = (full_name or "").strip()
     if not full_name:
         raise RuleViolation("Nama lengkap wajib diisi", "full_name")
@@ -54,14 +55,41 @@ def update_user(user, *, full_name, email, role, is_active, password=None, actor
     user.full_name = full_name
     user.email = email or None
     user.role = role
+    if user.is_active_flag and not is_active:
+        user.end_sessions()
     user.is_active_flag = bool(is_active)
     if password:
         user.set_password(password)
+        user.end_sessions()
     after = snapshot(user, USER_FIELDS)
     if before != after or password:
         record("update", "user", user.id, f"Pengguna {user.username} diubah",
                instansi_id=user.instansi_id, before=before, after=after)
     return user
+
+
+def set_user_active(user, active, actor=None):
+    """Deactivate or reactivate a user, keeping everything else."""
+    return update_user(user, full_name=user.full_name, email=user.email, role=user.role,
+                       is_active=active, actor=actor)
+
+
+def change_own_password(user, current, new):
+    """Let a user change their own password; every other session of theirs ends."""
+    if not user.check_password(current or ""):
+        raise RuleViolation("Kata sandi sekarang salah", "current_password")
+    check_policy(new, user.username)
+    user.set_password(new)
+    user.end_sessions()
+    record("update", "user", user.id, f"Pengguna {user.username} mengganti kata sandi",
+           instansi_id=user.instansi_id)
+
+
+def end_all_sessions(user):
+    """Log a user out everywhere: a new session token voids every session and cookie."""
+    user.end_sessions()
+    record("logout_all", "user", user.id, f"Pengguna {user.username} keluar dari semua sesi",
+           instansi_id=user.instansi_id)
 
 
 def _keep_one_admin(user):

@@ -1,5 +1,5 @@
 """Admin pages on users: list, add, change, deactivate (users are never deleted)."""
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,9 +7,9 @@ from plt_tracker.auth import bp
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.forms import UserForm
 from plt_tracker.auth.models import User
-from plt_tracker.auth.operations import create_user, update_user
+from plt_tracker.auth.operations import create_user, set_user_active, update_user
 from plt_tracker.core.db import RuleViolation, transaction
-from plt_tracker.core.forms import attach_violation
+from plt_tracker.core.forms import StatusForm, attach_violation
 from plt_tracker.core.requests import get_owned
 from plt_tracker.extensions import db
 
@@ -28,8 +28,8 @@ def users():
 def user_new():
     """Add a user to the admin's pemda."""
     form = UserForm()
-    del form.is_active
-    form.password.description = _("Minimal 8 karakter.")
+    form.password.description = _("Minimal 10 karakter, bukan kata sandi umum, tidak memuat "
+                                  "nama pengguna.")
     if form.validate_on_submit():
         try:
             with transaction():
@@ -47,20 +47,18 @@ def user_new():
 @bp.route("/pengguna/<int:user_id>/ubah", methods=["GET", "POST"])
 @role_required("admin")
 def user_edit(user_id):
-    """Change a user's name, email, role, status or password."""
+    """Change a user's name, email, role or password."""
     user = get_owned(User, user_id, lambda u: u.instansi_id)
     form = UserForm(obj=user)
     # The username is the login and what the audit log names: it does not change.
     del form.username
-    if not form.is_submitted():
-        form.is_active.data = user.is_active_flag
     form.password.description = _("Kosongkan bila kata sandi tidak diubah.")
     if form.validate_on_submit():
         try:
             with transaction():
                 update_user(user, full_name=form.full_name.data, email=form.email.data,
-                            role=form.role.data, is_active=form.is_active.data,
-                            password=form.password.data or None, actor=current_user)
+                            role=form.role.data, password=form.password.data or None,
+                            actor=current_user)
         except RuleViolation as exc:
             attach_violation(form, exc)
             return _form(form, user), 422
@@ -69,5 +67,26 @@ def user_edit(user_id):
     return _form(form, user), 400 if form.errors else 200
 
 
+@bp.route("/pengguna/<int:user_id>/status", methods=["POST"])
+@role_required("admin")
+def user_status(user_id):
+    """Deactivate or reactivate a user: an explicit button, never an absent check box."""
+    user = get_owned(User, user_id, lambda u: u.instansi_id)
+    form = StatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    active = form.active.data == "1"
+    try:
+        with transaction():
+            set_user_active(user, active, actor=current_user)
+    except RuleViolation as exc:
+        flash(exc.message, "danger")
+        return redirect(url_for("auth.user_edit", user_id=user.id))
+    flash(_("Pengguna %(username)s diaktifkan kembali.", username=user.username) if active
+          else _("Pengguna %(username)s dinonaktifkan.", username=user.username), "success")
+    return redirect(url_for("auth.users"))
+
+
 def _form(form, user):
-    return render_template("auth/user_form.html", form=form, user=user)
+    return render_template("auth/user_form.html", form=form, user=user,
+                           status_form=StatusForm(formdata=None))

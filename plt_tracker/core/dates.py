@@ -8,6 +8,10 @@ from flask import current_app
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# Dates outside these years are typing mistakes; inside them every calculation
+# (plus months, retirement ages, reports) stays within what Python and the
+# databases can hold.
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 def local_tz():
@@ -41,9 +45,9 @@ def parse_date(value):
     Returns a date, or raises ValueError with an Indonesian message.
     """
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_year(value.date())
     if isinstance(value, dt.date):
-        return value
+        return check_year(value)
     text = str(value).strip()
     match = _ISO.match(text)
     if match:
@@ -54,9 +58,17 @@ def parse_date(value):
             raise ValueError(f"'{text}' bukan tanggal (gunakan 2025-03-01 atau 01/03/2025)")
         day, month, year = (int(g) for g in match.groups())
     try:
-        return dt.date(year, month, day)
+        parsed = dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"'{text}' bukan tanggal yang ada di kalender") from None
+    return check_year(parsed)
+
+
+def check_year(day):
+    """Return the date, or raise ValueError (Indonesian) when its year is out of range."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"Tahun {day.year} di luar rentang {MIN_YEAR}–{MAX_YEAR}")
+    return day
 
 
 def add_months(day, months):

@@ -4,6 +4,8 @@ import datetime as dt
 import io
 import json
 
+from plt_tracker.core.formulas import csv_cell
+
 
 def _plain(value):
     if isinstance(value, (dt.date, dt.datetime)):
@@ -30,7 +32,7 @@ def to_csv(records, columns):
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for record in records:
-        writer.writerow({c: _plain(record.get(c)) for c in columns})
+        writer.writerow({c: csv_cell(_plain(record.get(c))) for c in columns})
     return buffer.getvalue()
 
 

@@ -1,6 +1,6 @@
 """Forms to correct or void a record: its fields, the reason, and the version it was opened at."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from plt_tracker.core.forms import BaseForm
 from wtforms import (HiddenField, IntegerField, SelectField, StringField, SubmitField,
                      TextAreaField)
 from wtforms.validators import (InputRequired, Length, NumberRange, Optional, Regexp,
@@ -17,7 +17,7 @@ def _required(label):
     return InputRequired(message=_l("%(label)s wajib diisi", label=label))
 
 
-class CorrectionBase(FlaskForm):
+class CorrectionBase(BaseForm):
     """What every correction and void carries: the record's version and the reason."""
 
     version = HiddenField(validators=[Regexp(r"^\d{1,9}$", message=_l("Formulir tidak sah; "

@@ -23,7 +23,7 @@ class DemoContext:
     actings: dict = field(default_factory=dict)
     users: list = field(default_factory=list)
     notes: list = field(default_factory=list)
-    rng: random.Random = field(default_factory=lambda: random.Random(SEED))
+    rng: random.Random = field(default_factory=lambda: random.Random(SEED))  # nosec B311  # fictitious demo data, repeatable on purpose
     sequence: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     @property

@@ -123,9 +123,9 @@ PLH_FILLED = [("dinkes", "Cuti ibadah haji", -10, 20)]
 RETIRING = {"pupr": 2, "asisten1": 5, "camat_bingin_kuning": 8, "setwan": 11}
 
 DEMO_USERS = [
-    ("admin", "admin12345", "admin", "Admin plt_tracker"),
-    ("bkpsdm", "bkpsdm12345", "operator", "Operator BKPSDM"),
-    ("sekda", "sekda12345", "viewer", "Sekretaris Daerah"),
+    ("admin", "bukit-kaba-2026", "admin", "Admin plt_tracker"),
+    ("bkpsdm", "danau-tes-2026", "operator", "Operator BKPSDM"),
+    ("sekda", "air-ketahun-2026", "viewer", "Sekretaris Daerah"),
 ]
 
 # Fictitious names: common Indonesian given names with family names that say they are made up.

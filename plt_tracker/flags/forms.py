@@ -1,13 +1,13 @@
 """Forms for the election windows and Pj periods."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, SubmitField, TextAreaField
+from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from plt_tracker.core.forms import BaseForm, FlagField
 from plt_tracker.vacancies.forms import DayField
 
 
-class DateRangeForm(FlaskForm):
+class DateRangeForm(BaseForm):
     """Add or edit an election window or a Pj period."""
 
     name = StringField(_l("Nama"), validators=[DataRequired(message=_l("Nama wajib diisi")),
@@ -15,11 +15,11 @@ class DateRangeForm(FlaskForm):
     start_date = DayField(_l("Mulai"), validators=[DataRequired(message=_l("Tanggal mulai wajib diisi"))])
     end_date = DayField(_l("Sampai dengan"), validators=[DataRequired(message=_l("Tanggal akhir wajib diisi"))])
     note = TextAreaField(_l("Keterangan"), validators=[Optional(), Length(max=2000)])
-    is_active = BooleanField(_l("Aktif (dipakai aturan ELECTION_WINDOW)"), default=True)
+    is_active = FlagField(_l("Aktif (dipakai aturan ELECTION_WINDOW)"), default=True)
     submit = SubmitField(_l("Simpan"))
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(BaseForm):
     """A button that deletes (CSRF-protected)."""
 
     submit = SubmitField(_l("Hapus"))

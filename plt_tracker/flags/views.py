@@ -1,10 +1,10 @@
 """Pages of the flags area: upcoming vacancies, and the flags on a post's page."""
-from flask import flash, render_template, request
+from flask import flash, render_template
 from flask_babel import format_date
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
-from plt_tracker.core.requests import as_of_from_request
+from plt_tracker.core.requests import MAX_ID, arg_int, as_of_from_request
 from plt_tracker.flags import bp
 from plt_tracker.flags.queries import (context_for, flagged_vacancies, holder_flags,
                                        upcoming_retirements)
@@ -34,7 +34,7 @@ def upcoming():
     as_of, error = as_of_from_request()
     if error:
         flash(error, "danger")
-    months = request.args.get("bulan", 12, type=int)
+    months = arg_int("bulan", 12, minimum=-MAX_ID)
     months = min(max(months, 1), 36)
     groups = upcoming_retirements(current_user.instansi_id, as_of, months)
     return render_template("flags/upcoming.html", groups=groups, as_of=as_of, months=months,

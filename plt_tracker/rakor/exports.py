@@ -5,22 +5,24 @@ from March reads the same in November whatever was edited since.
 """
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import warnings
-
-import functools
 
 import pandas as pd
 from flask import render_template
 from flask_babel import force_locale, gettext as _
 
+from plt_tracker.core.formulas import csv_cell, protect_sheet
+
+# Bare mimetypes: Flask adds "; charset=utf-8" to text types itself.
 FORMATS = {
-    "html": ("text/html; charset=utf-8", "html"),
+    "html": ("text/html", "html"),
     "pdf": ("application/pdf", "pdf"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "json": ("application/json", "json"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
+    "csv": ("text/csv", "csv"),
 }
 SEVERITY_LABELS = {"critical": "Kritis", "warning": "Peringatan", "info": "Info"}
 
@@ -136,6 +138,7 @@ def render_xlsx(snapshot):
         for name, frame in ((_("Ringkasan"), summary), (_("Rincian"), detail)):
             frame.to_excel(writer, sheet_name=name, index=False)
             _tidy(writer.sheets[name], frame)
+            protect_sheet(writer.sheets[name])
     return buffer.getvalue()
 
 
@@ -167,7 +170,7 @@ def render_csv(snapshot):
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else v)
+        writer.writerow({k: (v.isoformat() if isinstance(v, dt.date) else csv_cell(v))
                          for k, v in row.items()})
     return buffer.getvalue()
 

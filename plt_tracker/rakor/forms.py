@@ -1,10 +1,10 @@
 """Forms of the Rakor pages: the rule, calendar changes, making a report."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
+from plt_tracker.core.forms import BaseForm
 from plt_tracker.rakor.calendar import WEEKDAYS, WEEKS
 
 
@@ -17,7 +17,7 @@ def choices(pairs):
 _TIME = Regexp(r"^\d{1,2}:\d{2}$", message=_l("Tulis jam seperti 09:00"))
 
 
-class RuleForm(FlaskForm):
+class RuleForm(BaseForm):
     """The recurrence rule, the report lead time and the recipients."""
 
     weekday = SelectField(_l("Hari"), coerce=int, choices=choices(enumerate(WEEKDAYS)))
@@ -32,7 +32,7 @@ class RuleForm(FlaskForm):
     submit = SubmitField(_l("Simpan aturan"))
 
 
-class AddMeetingForm(FlaskForm):
+class AddMeetingForm(BaseForm):
     """An extra meeting on top of the rule."""
 
     meeting_date = DateField(_l("Tanggal Rakor tambahan"), validators=[DataRequired()])
@@ -40,7 +40,7 @@ class AddMeetingForm(FlaskForm):
     submit = SubmitField(_l("Tambah Rakor"))
 
 
-class MoveMeetingForm(FlaskForm):
+class MoveMeetingForm(BaseForm):
     """Move one month's meeting to another date."""
 
     rule_month = SelectField(_l("Rakor bulan"), validators=[DataRequired()])
@@ -49,7 +49,7 @@ class MoveMeetingForm(FlaskForm):
     submit = SubmitField(_l("Pindahkan"))
 
 
-class CancelMeetingForm(FlaskForm):
+class CancelMeetingForm(BaseForm):
     """Cancel a planned meeting."""
 
     meeting = SelectField(_l("Rakor yang dibatalkan"), validators=[DataRequired()])
@@ -57,7 +57,7 @@ class CancelMeetingForm(FlaskForm):
     submit = SubmitField(_l("Batalkan Rakor"))
 
 
-class GenerateForm(FlaskForm):
+class GenerateForm(BaseForm):
     """Make a new version of a meeting's report now."""
 
     meeting_date = SelectField(_l("Rakor"), validators=[DataRequired()])

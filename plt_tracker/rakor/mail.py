@@ -37,7 +37,7 @@ def build_message(report, recipient, attachments):
         f"{s['no_acting']}).\nDitandai kritis: {s['flagged_critical']}, peringatan: "
         f"{s['flagged_warning']}.\n\nPesan ini dikirim otomatis oleh plt_tracker.\n")
     for fmt, data in attachments.items():
-        maintype, subtype = exports.FORMATS[fmt][0].split(";")[0].split("/")
+        maintype, subtype = exports.FORMATS[fmt][0].split("/")
         message.add_attachment(data, maintype=maintype, subtype=subtype,
                                filename=exports.filename(snap, fmt))
     return message

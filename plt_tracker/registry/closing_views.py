@@ -7,7 +7,7 @@ from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import get_owned
 from plt_tracker.registry import bp
-from plt_tracker.registry.forms import ClosePostForm, StatusForm
+from plt_tracker.registry.forms import ClosePostForm, RecordStatusForm
 from plt_tracker.registry.models import Post
 from plt_tracker.registry.operations import close_post, mark_sekda
 
@@ -39,7 +39,7 @@ def post_close(post_id):
 def post_sekda(post_id):
     """Mark or unmark the Sekda's post (an explicit button, never a missing check box)."""
     post = get_owned(Post, post_id, lambda p: p.opd.instansi_id)
-    form = StatusForm()
+    form = RecordStatusForm()
     if form.validate_on_submit():
         try:
             with transaction():

@@ -1,11 +1,11 @@
 """Forms for OPDs, posts and officials."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
+from wtforms import (DateField, HiddenField, SelectField, StringField, SubmitField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from plt_tracker.core.forms import BaseForm, FlagField, StatusForm
 from plt_tracker.registry.models import CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS
 
 ESELONS = ["I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b"]
@@ -26,19 +26,16 @@ def choices(mapping):
     return [SelectChoice(value=code, label=label) for code, label in mapping.items()]
 
 
-class OpdForm(FlaskForm):
+class OpdForm(BaseForm):
     """An admin's form to add or change an OPD."""
 
     name = StringField(_l("Nama OPD"), validators=[REQUIRED, max_length(200)])
     kind = SelectField(_l("Jenis OPD"), choices=choices(OPD_KINDS),
                        invalid_choice_message=INVALID_CHOICE)
-    is_active = BooleanField(_l("Aktif"), default=True,
-                             description=_l("Nonaktifkan bila OPD dihapus dari struktur; "
-                                            "riwayatnya tetap tersimpan."))
     submit = SubmitField(_l("Simpan"))
 
 
-class PostForm(FlaskForm):
+class PostForm(BaseForm):
     """An admin's form to add or change a post (jabatan) of an OPD."""
 
     title = StringField(_l("Nama jabatan"), validators=[REQUIRED, max_length(200)])
@@ -47,14 +44,11 @@ class PostForm(FlaskForm):
     eselon = SelectField(_l("Eselon"), choices=choices({"": "—", **{e: e for e in ESELONS}}),
                          invalid_choice_message=INVALID_CHOICE,
                          validators=[Optional()])
-    is_head = BooleanField(_l("Kepala OPD"), default=True)
-    is_active = BooleanField(_l("Aktif"), default=True,
-                             description=_l("Nonaktifkan bila jabatan dihapus; riwayatnya tetap "
-                                            "tersimpan."))
+    is_head = FlagField(_l("Kepala OPD"), default=True)
     submit = SubmitField(_l("Simpan"))
 
 
-class OfficialForm(FlaskForm):
+class OfficialForm(BaseForm):
     """A BKPSDM operator's form to record or correct an official."""
 
     def __init__(self, *args, **kwargs):
@@ -89,14 +83,13 @@ class OfficialForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class StatusForm(FlaskForm):
-    """Deactivate ("0") or reactivate ("1") a record: an explicit button, not a check box."""
+class RecordStatusForm(StatusForm):
+    """An explicit (de)activation of a versioned record, from the version the page showed."""
 
-    active = HiddenField(validators=[Regexp(r"^[01]$")])
     version = HiddenField(validators=[Regexp(r"^\d{1,9}$")])
 
 
-class ClosePostForm(FlaskForm):
+class ClosePostForm(BaseForm):
     """Freeze or abolish a post from a date (a new Perda SOTK); empty date: open again."""
 
     closed_on = DateField(_l("Mulai tanggal"), validators=[Optional()],

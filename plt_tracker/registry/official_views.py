@@ -6,14 +6,14 @@ from flask_login import current_user
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import as_of_from_request, get_owned
+from plt_tracker.core.requests import arg_int, as_of_from_request, get_owned
 from plt_tracker.registry import bp
-from plt_tracker.registry.forms import OfficialForm, StatusForm
+from plt_tracker.registry.forms import OfficialForm, RecordStatusForm
 from plt_tracker.registry.models import OFFICIAL_KINDS, Official
 from plt_tracker.registry.post_queries import own_post_kind
 from plt_tracker.registry.nip import format_nip, parse_nip
 from plt_tracker.registry.operations import create_official, set_official_active, update_official
-from plt_tracker.registry.queries import rangkap_of, search_officials
+from plt_tracker.registry.queries import MAX_PAGE, rangkap_of, search_officials
 
 
 @bp.app_template_filter("nip")
@@ -29,8 +29,8 @@ def officials():
     as_of, error = as_of_from_request()
     if error:
         flash(error, "danger")
-    text = request.args.get("q", "").strip()
-    page = search_officials(current_user.instansi_id, text, request.args.get("page", 1, type=int))
+    text = request.args.get("q", "").strip()[:200]
+    page = search_officials(current_user.instansi_id, text, arg_int("page", 1, maximum=MAX_PAGE))
     rangkap = rangkap_of([o.id for o in page.items], as_of)
     return render_template("registry/officials.html", page=page, q=text, rangkap=rangkap,
                            as_of=as_of, post_url=post_url)
@@ -97,7 +97,7 @@ def official_edit(official_id):
 def official_status(official_id):
     """Deactivate or reactivate an official: an explicit action, never a missing check box."""
     official = get_owned(Official, official_id, lambda o: o.instansi_id)
-    form = StatusForm()
+    form = RecordStatusForm()
     if form.validate_on_submit():
         active = form.active.data == "1"
         try:

@@ -27,8 +27,14 @@ def opds_with_posts(instansi_id):
     return list(db.session.scalars(query))
 
 
+MAX_PAGE = 100_000
+
+
 def search_officials(instansi_id, text="", page=1, per_page=PER_PAGE):
     """Return a page of the pemda's officials whose name or NIP contains `text`."""
+    # A page number from the address bar can be anything; the drivers refuse offsets
+    # beyond 64 bits instead of finding nothing.
+    page = min(max(page or 1, 1), MAX_PAGE)
     query = db.select(Official).filter_by(instansi_id=instansi_id)
     text = (text or "").strip()
     if text:

@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
-from plt_tracker.core.requests import as_of_from_request, get_owned
+from plt_tracker.core.requests import arg_int, as_of_from_request, get_owned
 from plt_tracker.registry import bp
 from plt_tracker.registry.models import POST_KINDS, Post
 from plt_tracker.registry.post_queries import post_history, posts_on
@@ -19,7 +19,7 @@ def posts():
     as_of, error = as_of_from_request()
     if error:
         flash(error, "danger")
-    filters = {"opd_id": request.args.get("opd", type=int),
+    filters = {"opd_id": arg_int("opd"),
                "post_kind": request.args.get("jenis") or None}
     groups = posts_on(current_user.instansi_id, as_of, **filters)
     opds = opds_of(current_user.instansi_id)

@@ -1,11 +1,11 @@
 """Forms for filling attempts (operator) and routes/stages (admin)."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import (BooleanField, HiddenField, IntegerField, SelectField,
-                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms import (HiddenField, IntegerField, SelectField, SelectMultipleField, StringField,
+                     SubmitField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, DataRequired, Length, NumberRange, Optional
 
+from plt_tracker.core.forms import BaseForm, FlagField
 from plt_tracker.selection.models import ROUTE_TARGETS
 from plt_tracker.vacancies.forms import DayField
 
@@ -19,7 +19,7 @@ def _required(label):
     return DataRequired(message=_l("%(label)s wajib diisi", label=label))
 
 
-class StartAttemptForm(FlaskForm):
+class StartAttemptForm(BaseForm):
     """Start filling a vacancy along a route."""
 
     route_id = SelectField(_l("Jalur pengisian"), coerce=int,
@@ -29,7 +29,7 @@ class StartAttemptForm(FlaskForm):
     submit = SubmitField(_l("Mulai proses"))
 
 
-class StageForm(FlaskForm):
+class StageForm(BaseForm):
     """Record a stage: start, finish, letter number, note (and, at inauguration, who)."""
 
     started_on = DayField(_l("Mulai tahap"), validators=[_required(_l("Mulai tahap"))])
@@ -55,7 +55,7 @@ class InaugurationForm(StageForm):
     sk_date = DayField(_l("Tanggal SK"), validators=[Optional()])
 
 
-class EndAttemptForm(FlaskForm):
+class EndAttemptForm(BaseForm):
     """Mark an attempt failed or cancelled."""
 
     status = SelectField(_l("Hasil"), choices=choices([("failed", _l("Gagal")),
@@ -66,7 +66,7 @@ class EndAttemptForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class ApprovalForm(FlaskForm):
+class ApprovalForm(BaseForm):
     """Record the Minister's written approval."""
 
     number = StringField(_l("Nomor surat persetujuan Mendagri"),
@@ -75,31 +75,31 @@ class ApprovalForm(FlaskForm):
     submit = SubmitField(_l("Catat persetujuan"))
 
 
-class RouteForm(FlaskForm):
+class RouteForm(BaseForm):
     """Edit a route."""
 
     name = StringField(_l("Nama jalur"), validators=[_required(_l("Nama jalur")), Length(max=200)])
     description = TextAreaField(_l("Keterangan"), validators=[Optional(), Length(max=2000)])
     post_kinds = SelectMultipleField(_l("Berlaku untuk jenis jabatan"),
                                      choices=choices(ROUTE_TARGETS.items()))
-    is_active = BooleanField(_l("Aktif"))
+    is_active = FlagField(_l("Aktif"))
     submit = SubmitField(_l("Simpan jalur"))
 
 
-class StageEditForm(FlaskForm):
+class StageEditForm(BaseForm):
     """Edit a stage of a route."""
 
     name = StringField(_l("Nama tahap"), validators=[_required(_l("Nama tahap")), Length(max=200)])
     expected_days = IntegerField(_l("Perkiraan lama (hari)"),
                                  validators=[Optional(), NumberRange(min=0, max=3650)],
                                  description=_l("Kosongkan bila tidak ada batas"))
-    needs_minister_approval_check = BooleanField(_l("Perlu persetujuan Mendagri dalam masa pilkada/Pj"))
-    is_appointment_stage = BooleanField(_l("Tahap pengangkatan (aturan masa pilkada)"))
-    ends_vacancy = BooleanField(_l("Selesainya tahap ini mengakhiri kekosongan (pelantikan)"))
+    needs_minister_approval_check = FlagField(_l("Perlu persetujuan Mendagri dalam masa pilkada/Pj"))
+    is_appointment_stage = FlagField(_l("Tahap pengangkatan (aturan masa pilkada)"))
+    ends_vacancy = FlagField(_l("Selesainya tahap ini mengakhiri kekosongan (pelantikan)"))
     submit = SubmitField(_l("Simpan tahap"))
 
 
-class NewStageForm(FlaskForm):
+class NewStageForm(BaseForm):
     """Append a stage to a route."""
 
     name = StringField(_l("Nama tahap"), validators=[_required(_l("Nama tahap")), Length(max=200)])
@@ -108,7 +108,7 @@ class NewStageForm(FlaskForm):
     submit = SubmitField(_l("Tambah tahap"))
 
 
-class MoveForm(FlaskForm):
+class MoveForm(BaseForm):
     """Move a stage up or down (a button form)."""
 
-    direction = HiddenField()
+    direction = HiddenField(validators=[AnyOf(["-1", "1"])])

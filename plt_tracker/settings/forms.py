@@ -1,11 +1,12 @@
 """The settings form, built from config.DEFAULT_SETTINGS so new keys appear by themselves."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import (BooleanField, FloatField, HiddenField, IntegerField, SelectField,
-                     SelectMultipleField, StringField, SubmitField)
+from wtforms import (FloatField, HiddenField, IntegerField, SelectField, SelectMultipleField,
+                     StringField, SubmitField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from plt_tracker.core.forms import BaseForm, FlagField
 
 # Areas, in the order the page shows them; a key joins the first group whose prefix it has.
 GROUPS = [
@@ -13,6 +14,7 @@ GROUPS = [
     ("flags", _l("Penanda (flag) kekosongan")),
     ("retirement", _l("Batas usia pensiun (BUP)")),
     ("rakor", _l("Rakor dan laporan")),
+    ("security", _l("Keamanan")),
     ("other", _l("Lainnya")),
 ]
 GROUP_PREFIXES = [
@@ -35,6 +37,7 @@ GROUP_PREFIXES = [
     ("stage_", "flags"),
     ("escalation", "flags"),
     ("disabled_flags", "flags"),
+    ("session_", "security"),
 ]
 LABELS = {
     "acting_default_months": _l("Lama surat Plt/Plh bawaan (bulan)"),
@@ -71,6 +74,7 @@ LABELS = {
     "report_lead_days": _l("Laporan dibuat berapa hari sebelum Rakor"),
     "report_time": _l("Jam pembuatan laporan (JJ:MM)"),
     "report_recipients": _l("Penerima laporan (email, pisahkan dengan koma)"),
+    "session_idle_hours": _l("Sesi berakhir bila tidak dipakai selama (jam)"),
 }
 WEEKDAYS = [_l("Senin"), _l("Selasa"), _l("Rabu"), _l("Kamis"), _l("Jumat"), _l("Sabtu"),
             _l("Minggu")]
@@ -123,6 +127,8 @@ KEY_VALIDATORS = {
     "retirement_warning_months": [between(1, 36)],
     "escalation_reports": [between(0, 12)],
     "report_lead_days": [between(0, 30)],
+    "session_idle_hours": [NumberRange(min=1, max=720, message=_l(
+        "Isi antara %(min)s dan %(max)s jam"))],
 }
 # (smaller, larger): the first must stay below the second.
 ORDERED = [("vacant_warning_days", "vacant_critical_days")]
@@ -131,6 +137,9 @@ ORDERED = [("vacant_warning_days", "vacant_critical_days")]
 # WTForms has no Indonesian catalogue, so every message a user can meet is given here.
 REQUIRED = InputRequired(message=_l("Wajib diisi"))
 NOT_NEGATIVE = NumberRange(min=0, message=_l("Tidak boleh negatif"))
+# Counts of days, months or reports: beyond 9999 a threshold means nothing, and date
+# arithmetic with it would leave the calendar.
+AT_MOST = NumberRange(max=9999, message=_l("Paling besar %(max)s"))
 
 
 class FlagChoices(SelectMultipleField):
@@ -146,11 +155,11 @@ class FlagChoices(SelectMultipleField):
         super().process_data(value)
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(BaseForm):
     """Base class; settings_form_class adds one field per setting."""
 
     # The values the form was opened with (JSON): a save over someone else's change is refused.
-    loaded = HiddenField()
+    loaded = HiddenField(validators=[Length(max=50000)])
     submit = SubmitField(_l("Simpan pengaturan"))
 
     def validate(self, extra_validators=None):
@@ -201,12 +210,12 @@ def _field(key, default):
             "Pilihan tidak dikenal"), choices=[
             SelectChoice(value=value, label=text) for value, text in KEY_CHOICES[key].items()])
     if isinstance(default, bool):
-        return BooleanField(label)
+        return FlagField(label)
     if isinstance(default, int):
-        return IntegerField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE])],
+        return IntegerField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE]), AT_MOST],
                             invalid_value_message=_l("Isi dengan bilangan bulat, mis. 90"))
     if isinstance(default, float):
-        return FloatField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE])],
+        return FloatField(label, validators=[REQUIRED, *(extra or [NOT_NEGATIVE]), AT_MOST],
                           invalid_value_message=_l("Isi dengan angka, mis. 1.5"))
     return StringField(label, validators=[
         Optional(), Length(max=1000, message=_l("Paling banyak %(max)d karakter")), *extra])

@@ -1,12 +1,12 @@
 """Forms of the BKPSDM operator's vacancy actions."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from plt_tracker.core.dates import parse_date
+from plt_tracker.core.forms import BaseForm
 from plt_tracker.vacancies.models import ACTING_KINDS, VACANCY_REASONS
 
 
@@ -39,7 +39,7 @@ def _official_field():
                        validators=[DataRequired(message=_l("Pilih pejabat"))])
 
 
-class VacancyForm(FlaskForm):
+class VacancyForm(BaseForm):
     """Record that a post became vacant."""
 
     start_date = DayField(_l("Kosong sejak"), validators=[_required(_l("Tanggal mulai kosong"))],
@@ -49,7 +49,7 @@ class VacancyForm(FlaskForm):
     submit = SubmitField(_l("Catat kekosongan"))
 
 
-class ActingForm(FlaskForm):
+class ActingForm(BaseForm):
     """Name a Plt or Plh by a letter (surat perintah)."""
 
     kind = SelectField(_l("Sebagai"), choices=_options(ACTING_KINDS))
@@ -66,7 +66,7 @@ class ActingForm(FlaskForm):
     confirm_level = BooleanField(_l("Ya, tetap tunjuk meskipun tingkat jabatannya tidak sesuai"))
     # Shown only when the official already acts in another post: the ids of those posts
     # as listed to the user, and their explicit yes.
-    confirmed_posts = HiddenField()
+    confirmed_posts = HiddenField(validators=[Length(max=2000)])
     confirm = BooleanField(_l("Ya, pejabat ini memang merangkap sebagai pelaksana di jabatan "
                               "tersebut"))
     submit = SubmitField(_l("Tunjuk"))
@@ -79,7 +79,7 @@ class ActingForm(FlaskForm):
                 if part.isdigit()}
 
 
-class ExtendForm(FlaskForm):
+class ExtendForm(BaseForm):
     """Extend an acting letter; each extension is its own record."""
 
     end_date = DayField(_l("Akhir tugas yang baru"), validators=[_required(_l("Akhir tugas"))])
@@ -91,7 +91,7 @@ class ExtendForm(FlaskForm):
     submit = SubmitField(_l("Perpanjang"))
 
 
-class EndActingForm(FlaskForm):
+class EndActingForm(BaseForm):
     """End an acting assignment on its last day."""
 
     ended_on = DayField(_l("Hari terakhir bertugas"),
@@ -100,7 +100,7 @@ class EndActingForm(FlaskForm):
     submit = SubmitField(_l("Akhiri tugas"))
 
 
-class AppointmentForm(FlaskForm):
+class AppointmentForm(BaseForm):
     """Record the definitive appointment (SK and inauguration)."""
 
     official_id = _official_field()

@@ -3,7 +3,7 @@ from flask import flash, render_template, request
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
-from plt_tracker.core.requests import as_of_from_request
+from plt_tracker.core.requests import arg_int, as_of_from_request
 from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
 from plt_tracker.flags.queries import SORTS, flagged_vacancies
 from plt_tracker.registry.models import POST_KINDS
@@ -19,7 +19,7 @@ def index():
     if error:
         flash(error, "danger")
     filters = {
-        "opd_id": request.args.get("opd", type=int),
+        "opd_id": arg_int("opd"),
         "post_kind": request.args.get("jenis") or None,
         "acting_kind": request.args.get("pelaksana") or None,
         "no_acting": request.args.get("tanpa_pelaksana") == "1",

@@ -24,5 +24,5 @@ def test_duplicate_or_short_password_refused_without_change(app, runner, make_us
     assert result.exit_code == 1
     assert "sudah dipakai" in result.output
     result = runner.invoke(args=["plt", "create-user", "andi", "--password", "pendek"])
-    assert result.exit_code == 1 and "minimal 8 karakter" in result.output
+    assert result.exit_code == 1 and "minimal 10 karakter" in result.output
     assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 1

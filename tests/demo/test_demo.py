@@ -126,9 +126,9 @@ def test_a_failing_later_step_leaves_nothing(app, runner):
 
 
 @pytest.mark.parametrize("username, password, role, can_import", [
-    ("admin", "admin12345", "admin", 200),
-    ("bkpsdm", "bkpsdm12345", "operator", 403),
-    ("sekda", "sekda12345", "viewer", 403),
+    ("admin", "bukit-kaba-2026", "admin", 200),
+    ("bkpsdm", "danau-tes-2026", "operator", 403),
+    ("sekda", "air-ketahun-2026", "viewer", 403),
 ])
 def test_demo_users_can_log_in(app, runner, client, username, password, role, can_import):
     output = _load(runner)

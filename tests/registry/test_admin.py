@@ -72,13 +72,40 @@ def test_renaming_onto_another_opd_is_refused(app, client, login_as, factory):
 def test_admin_deactivates_an_opd_with_before_and_after(app, client, login_as, factory):
     opd = factory.opd("Dinas Sosial")
     login_as("admin")
-    response = client.post(f"/opd/{opd.id}/ubah", data={
-        "name": "Dinas Sosial", "kind": "dinas", "csrf_token": client.csrf})
+    assert "Nonaktifkan OPD" in client.get(f"/opd/{opd.id}/ubah").get_data(as_text=True)
+    response = client.post(f"/opd/{opd.id}/status", data={"active": "0",
+                                                          "csrf_token": client.csrf})
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Opd, opd.id).is_active is False
     entry = audit_entries("opd", "update")[-1]
     assert entry.before["is_active"] is True and entry.after["is_active"] is False
+    assert "Aktifkan kembali OPD" in client.get(f"/opd/{opd.id}/ubah").get_data(as_text=True)
+    client.post(f"/opd/{opd.id}/status", data={"active": "1", "csrf_token": client.csrf})
+    db.session.expire_all()
+    assert db.session.get(Opd, opd.id).is_active is True
+
+
+def test_an_empty_admin_post_flips_no_flag(app, client, login_as, factory, make_user):
+    opd = factory.opd("Dinas Sosial")
+    post = factory.post("Kepala Dinas Sosial", opd=opd)
+    user = make_user("operator")
+    login_as("admin")
+    posts = {f"/opd/{opd.id}/ubah": {"name": opd.name, "kind": opd.kind},
+             f"/opd/jabatan/{post.id}/ubah": {"title": post.title, "kind": post.kind,
+                                              "eselon": post.eselon},
+             f"/pengguna/{user.id}/ubah": {"full_name": user.full_name, "role": user.role}}
+    for url, data in posts.items():
+        assert client.post(url, data=dict(data, csrf_token=client.csrf)).status_code == 302, url
+    for url in (f"/opd/{opd.id}/status", f"/opd/jabatan/{post.id}/status",
+                f"/pengguna/{user.id}/status"):
+        assert client.post(url, data={"csrf_token": client.csrf}).status_code == 400, url
+    db.session.expire_all()
+    assert db.session.get(Opd, opd.id).is_active is True
+    assert (db.session.get(Post, post.id).is_active, db.session.get(Post, post.id).is_head) == (
+        True, True)
+    assert db.session.get(type(user), user.id).is_active is True
+    assert audit_entries("opd", "update") == [] and audit_entries("post", "update") == []
 
 
 def test_admin_adds_and_changes_a_post(app, client, login_as, factory):
@@ -93,18 +120,49 @@ def test_admin_adds_and_changes_a_post(app, client, login_as, factory):
         opd.id, "jpt_pratama", "II.b", True)
     assert audit_entries("post", "create")[-1].post_id == post.id
 
+    # An unticked box still sends its hidden "n": the post stops heading its OPD.
     response = client.post(f"/opd/jabatan/{post.id}/ubah", data={
         "title": "Sekretaris Dinas Pendidikan", "kind": "administrator", "eselon": "III.a",
-        "csrf_token": client.csrf})
+        "is_head": "n", "csrf_token": client.csrf})
     assert response.status_code == 302
     db.session.expire_all()
     post = db.session.get(Post, post.id)
     assert (post.title, post.kind, post.is_head, post.is_active) == (
-        "Sekretaris Dinas Pendidikan", "administrator", False, False)
+        "Sekretaris Dinas Pendidikan", "administrator", False, True)
     entry = audit_entries("post", "update")[-1]
     assert entry.post_id == post.id
     assert entry.before["kind"] == "jpt_pratama" and entry.after["kind"] == "administrator"
-    assert entry.before["is_active"] is True and entry.after["is_active"] is False
+    assert entry.before["is_head"] is True and entry.after["is_head"] is False
+    client.post(f"/opd/jabatan/{post.id}/status", data={"active": "0", "csrf_token": client.csrf})
+    db.session.expire_all()
+    assert db.session.get(Post, post.id).is_active is False
+    assert audit_entries("post", "update")[-1].after["is_active"] is False
+
+
+def test_an_official_edit_without_the_box_keeps_the_official_active(app, client, login_as, factory):
+    from plt_tracker.registry.models import Official
+
+    official = factory.official("Budi Santoso")
+    login_as("operator")
+    response = client.post(f"/pejabat/{official.id}/ubah", data={
+        "nip": official.nip, "nip_kind": "pns", "name": "Budi Santoso, S.H.", "version": "1",
+        "why": "Gelar", "csrf_token": client.csrf})
+    assert response.status_code == 302
+    db.session.rollback()
+    assert db.session.get(Official, official.id).is_active is True
+    # Deactivation is its own button.
+    response = client.post(f"/pejabat/{official.id}/status", data={
+        "active": "0", "version": "2", "csrf_token": client.csrf})
+    assert response.status_code == 302
+    db.session.rollback()
+    assert db.session.get(Official, official.id).is_active is False
+
+
+def test_the_post_form_renders_a_marker_before_its_check_box(app, client, login_as, factory):
+    post = factory.post("Kepala Dinas Uji")
+    login_as("admin")
+    page = client.get(f"/opd/jabatan/{post.id}/ubah").get_data(as_text=True)
+    assert '<input type="hidden" name="is_head" value="n"><input checked' in page
 
 
 def test_edit_form_keeps_an_imported_eselon(app, client, login_as, factory):

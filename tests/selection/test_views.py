@@ -130,12 +130,17 @@ def test_admin_manages_election_windows(client, login_as):
         "name": "Pilkada 2029", "start_date": "2029-03-01", "end_date": "2029-11-30",
         "csrf_token": token}).status_code == 302
     db.session.refresh(window)
+    assert window.is_active is True  # an absent box changes nothing
+    assert client.post(f"/rentang/masa-pilkada/{window.id}/ubah", data={
+        "name": "Pilkada 2029", "start_date": "2029-03-01", "end_date": "2029-11-30",
+        "is_active": "n", "csrf_token": token}).status_code == 302
+    db.session.refresh(window)
     assert window.is_active is False
     assert client.post(f"/rentang/masa-pilkada/{window.id}/hapus",
                        data={"csrf_token": token}).status_code == 302
     assert db.session.scalar(db.select(ElectionWindow)) is None
     actions = db.session.scalars(db.select(AuditEntry.action).filter_by(entity="election_window")).all()
-    assert sorted(actions) == ["create", "delete", "update"]
+    assert sorted(actions) == ["create", "delete", "update", "update"]
     assert client.get("/rentang/masa-pj").status_code == 200
     assert client.get("/rentang/lainnya").status_code == 404
 
