@@ -24,7 +24,7 @@ def test_ids_beyond_a_database_integer_are_not_found(app, client, login_as, url)
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize("url", [f"/?opd={HUGE}", "/?opd=1e20", "/?opd=abc", f"/jabatan?opd={HUGE}",
+@pytest.mark.parametrize("url", [f"/kekosongan?opd={HUGE}", "/kekosongan?opd=1e20", "/kekosongan?opd=abc", f"/jabatan?opd={HUGE}",
                                  f"/akan-kosong?bulan={HUGE}"])
 def test_numbers_out_of_range_in_the_query_are_refused(app, client, login_as, url):
     login_as("viewer")
@@ -33,7 +33,7 @@ def test_numbers_out_of_range_in_the_query_are_refused(app, client, login_as, ur
     assert "Tidak ada data yang diubah" in _text(response)
 
 
-@pytest.mark.parametrize("url", ["/?page=1e20", f"/pejabat?page={HUGE}", "/pejabat?page=-5",
+@pytest.mark.parametrize("url", ["/kekosongan?page=1e20", f"/pejabat?page={HUGE}", "/pejabat?page=-5",
                                  "/akan-kosong?bulan=-3"])
 def test_page_numbers_are_bounded(app, client, login_as, url):
     login_as("viewer")
@@ -43,7 +43,7 @@ def test_page_numbers_are_bounded(app, client, login_as, url):
 def test_dates_out_of_range_are_explained(app, client, login_as, factory):
     post = factory.post()
     login_as("viewer")
-    for url in ("/", f"/jabatan/{post.id}", "/akan-kosong", "/jabatan", "/pejabat"):
+    for url in ("/kekosongan", f"/jabatan/{post.id}", "/akan-kosong", "/jabatan", "/pejabat"):
         response = client.get(f"{url}?as_of=9999-12-31")
         assert response.status_code == 200, url
         assert "Tahun 9999 di luar rentang 1900–2200" in _text(response), url

@@ -47,7 +47,7 @@ def _page(client, url, **kwargs):
 def _vacancy_list(client, query=""):
     """GET the vacancy list as of 27 March 2026 and return its HTML."""
     separator = "&" if query else ""
-    return _page(client, f"/?as_of=2026-03-27{separator}{query}")
+    return _page(client, f"/kekosongan?as_of=2026-03-27{separator}{query}")
 
 
 @pytest.fixture
@@ -114,11 +114,11 @@ def test_month_names_in_dates_follow_the_language(client, login_as, factory):
 def test_login_page_and_login_message_are_translated(client):
     page = _page(client, "/masuk")
     assert re.search(r'href="\?lang=en"[^>]*>English<', page)
-    page = _page(client, "/?lang=en", follow_redirects=True)
+    page = _page(client, "/kekosongan?lang=en", follow_redirects=True)
     assert "Log in to plt_tracker" in page
     assert re.search(r'href="\?[^"]*lang=id"[^>]*>Bahasa Indonesia<', page)
     assert "Please log in to open this page." in page
-    page = _page(client, "/?lang=id", follow_redirects=True)
+    page = _page(client, "/kekosongan?lang=id", follow_redirects=True)
     assert "Masuk ke plt_tracker" in page and "Silakan masuk untuk membuka halaman ini." in page
 
 

@@ -3,7 +3,7 @@
 
 def test_viewer_sees_no_admin_menu(app, client, login_as):
     login_as("viewer")
-    html = client.get("/").get_data(as_text=True)
+    html = client.get("/kekosongan").get_data(as_text=True)
     assert 'href="/rakor/laporan"' in html and 'href="/akan-kosong"' in html
     assert "Administrasi" not in html and 'href="/pengguna"' not in html
 

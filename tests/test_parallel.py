@@ -54,7 +54,7 @@ class Browser:
         self.csrf = self._token("/masuk")
         status, _ = self.post("/masuk", {"username": username, "password": "rahasia123"})
         assert status == 302
-        self.csrf = self._token("/")
+        self.csrf = self._token("/kekosongan")
 
     def _token(self, path):
         with self.opener.open(self.base + path, timeout=30) as response:

@@ -1,5 +1,5 @@
 """The Sekda's vacancy list, with each vacancy's progress and flags."""
-from flask import flash, render_template, request
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
@@ -12,6 +12,13 @@ from plt_tracker.vacancies import bp
 
 
 @bp.route("/")
+@role_required("viewer")
+def home():
+    """Open the home page: the vacancy list (the dashboard takes this place when it lands)."""
+    return redirect(url_for("vacancies.index"))
+
+
+@bp.route("/kekosongan")
 @role_required("viewer")
 def index():
     """List every vacant post on the as-of date, most severe flags first."""

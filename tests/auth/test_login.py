@@ -13,7 +13,7 @@ def _login(client, username, password, next_url=None):
 
 
 def _logged_in(client):
-    return client.get("/").status_code == 200
+    return client.get("/kekosongan").status_code == 200
 
 
 def test_login_with_the_right_password(app, client, make_user):
@@ -51,7 +51,7 @@ def test_deactivated_user_cannot_log_in(app, client, make_user):
 def test_next_is_followed_only_on_this_site(app, client, make_user):
     user = make_user("viewer")
     assert _login(client, user.username, "rahasia123", "/pejabat").headers["Location"] == "/pejabat"
-    client.post("/keluar", data={"csrf_token": csrf_from(client.get("/").data)})
+    client.post("/keluar", data={"csrf_token": csrf_from(client.get("/kekosongan").data)})
     response = _login(client, user.username, "rahasia123", "https://contoh.test/x")
     assert response.headers["Location"] == "/"
 
@@ -64,7 +64,7 @@ def test_next_to_another_site_written_as_a_path_is_not_followed(app, client, mak
 
 
 def test_anonymous_is_sent_to_login(app, client):
-    response = client.get("/")
+    response = client.get("/kekosongan")
     assert response.status_code == 302 and "/masuk" in response.headers["Location"]
 
 
@@ -87,5 +87,5 @@ def test_a_deactivated_user_is_logged_out_of_an_open_session(app, client, login_
     with transaction():
         update_user(user, full_name=user.full_name, email=user.email, role=user.role,
                     is_active=False)
-    response = client.get("/")
+    response = client.get("/kekosongan")
     assert response.status_code == 302 and "/masuk" in response.headers["Location"]

@@ -53,7 +53,7 @@ def _login(client, username, remember=False):
 
 
 def _logged_in(client):
-    return client.get("/").status_code == 200
+    return client.get("/kekosongan").status_code == 200
 
 
 def _copy(app, client, *names):

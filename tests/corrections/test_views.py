@@ -74,7 +74,7 @@ def test_voided_vacancy_stays_in_the_history_and_leaves_the_list(app, client, lo
                                                                  factory):
     vacancy = factory.vacancy(start=D(2025, 6, 1))
     login_as("operator")
-    assert vacancy.post.title in _text(client.get("/"))
+    assert vacancy.post.title in _text(client.get("/kekosongan"))
     response = client.post(f"/koreksi/kekosongan/{vacancy.id}/batal", data={
         "why": "Dicatat pada jabatan yang salah", "version": "1", "csrf_token": client.csrf})
     assert response.status_code == 302
@@ -82,7 +82,7 @@ def test_voided_vacancy_stays_in_the_history_and_leaves_the_list(app, client, lo
     card = page.split(f'id="kekosongan-{vacancy.id}"', 1)[0].rsplit("<div", 1)[1]
     assert "voided" in card
     assert "Dicatat pada jabatan yang salah" in page
-    assert vacancy.post.title not in _text(client.get("/")).split("Daftar kekosongan", 1)[1]
+    assert vacancy.post.title not in _text(client.get("/kekosongan")).split("Daftar kekosongan", 1)[1]
     # A voided record can be neither corrected nor voided again.
     assert client.get(f"/koreksi/kekosongan/{vacancy.id}").status_code == 404
 

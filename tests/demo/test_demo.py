@@ -137,6 +137,6 @@ def test_demo_users_can_log_in(app, runner, client, username, password, role, ca
     response = client.post("/masuk", data={"username": username, "password": password,
                                             "csrf_token": token})
     assert response.status_code == 302
-    page = client.get("/")
+    page = client.get("/kekosongan")
     assert page.status_code == 200 and "Kepala Dinas Sosial" in page.get_data(as_text=True)
     assert client.get("/impor").status_code == can_import

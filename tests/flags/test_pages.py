@@ -80,15 +80,15 @@ def test_threshold_in_settings_changes_the_result(runner, factory, instansi):
 def test_vacancy_list_shows_badges_sorts_and_filters(client, login_as, factory):
     _scene(factory)
     login_as("viewer")
-    page = client.get(f"/?as_of={AS_OF.isoformat()}").get_data(as_text=True)
+    page = client.get(f"/kekosongan?as_of={AS_OF.isoformat()}").get_data(as_text=True)
     assert 'data-code="NO_ACTING"' in page and "text-bg-danger flag-badge" in page
     assert page.index("Kepala Dinas Kosong") < page.index("Kepala Dinas Proses")
     assert "tahap 1 dari 11" in page
-    only = client.get(f"/?as_of={AS_OF.isoformat()}&flag=STAGE_STALLED").get_data(as_text=True)
+    only = client.get(f"/kekosongan?as_of={AS_OF.isoformat()}&flag=STAGE_STALLED").get_data(as_text=True)
     assert "Kepala Dinas Proses" in only and "Kepala Dinas Kosong" not in only
-    warn = client.get(f"/?as_of={AS_OF.isoformat()}&tingkat=info").get_data(as_text=True)
+    warn = client.get(f"/kekosongan?as_of={AS_OF.isoformat()}&tingkat=info").get_data(as_text=True)
     assert "Kepala Dinas Proses" not in warn
-    by_opd = client.get(f"/?as_of={AS_OF.isoformat()}&urut=opd")
+    by_opd = client.get(f"/kekosongan?as_of={AS_OF.isoformat()}&urut=opd")
     assert by_opd.status_code == 200
 
 

@@ -29,7 +29,7 @@ def _queries(client, url):
 def test_list_page_and_filters_at_fixed_query_count(app, client, login_as, factory, instansi):
     _add(factory, 2)
     login_as("viewer")
-    urls = [f"/?as_of={AS_OF}", f"/?as_of={AS_OF}&flag=STAGE_STALLED&opd=1&urut=days"]
+    urls = [f"/kekosongan?as_of={AS_OF}", f"/kekosongan?as_of={AS_OF}&flag=STAGE_STALLED&opd=1&urut=days"]
     before = [_queries(client, url) for url in urls]
     _add(factory, 8)
     after = [_queries(client, url) for url in urls]

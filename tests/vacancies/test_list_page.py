@@ -29,7 +29,7 @@ def _page_queries(client):
     # A real request gets its own app context and session; the test's own context must
     # not lend it objects that its writes have expired.
     with client.application.app_context(), count_queries() as counter:
-        response = client.get(f"/?as_of={DAY.isoformat()}")
+        response = client.get(f"/kekosongan?as_of={DAY.isoformat()}")
     assert response.status_code == 200
     return counter["n"], response.get_data(as_text=True)
 
@@ -56,13 +56,13 @@ def test_filters_and_as_of(app, client, login_as, factory):
     empty = factory.vacancy(start=dt.date(2025, 9, 1))
     login_as("viewer")
 
-    html = client.get("/?as_of=2026-01-15&tanpa_pelaksana=1").get_data(as_text=True)
+    html = client.get("/kekosongan?as_of=2026-01-15&tanpa_pelaksana=1").get_data(as_text=True)
     assert empty.post.title in html and plt_vacancy.post.title not in html
 
-    html = client.get("/?as_of=2026-01-15&pelaksana=plt").get_data(as_text=True)
+    html = client.get("/kekosongan?as_of=2026-01-15&pelaksana=plt").get_data(as_text=True)
     assert plt_vacancy.post.title in html and empty.post.title not in html
 
-    html = client.get("/?as_of=2025-08-13").get_data(as_text=True)
+    html = client.get("/kekosongan?as_of=2025-08-13").get_data(as_text=True)
     assert plt_vacancy.post.title in html and empty.post.title not in html
     assert "6 bulan 12 hari" in html  # 1 February to 13 August 2025
     assert "1 Februari 2025" in html
@@ -70,5 +70,5 @@ def test_filters_and_as_of(app, client, login_as, factory):
 
 def test_bad_as_of_is_explained(app, client, login_as):
     login_as("viewer")
-    html = client.get("/?as_of=31-02-2025").get_data(as_text=True)
+    html = client.get("/kekosongan?as_of=31-02-2025").get_data(as_text=True)
     assert "bukan tanggal yang ada di kalender" in html
