@@ -33,6 +33,8 @@ def build(n):
 
     from flask_migrate import upgrade
 
+    from plt_tracker.pemda.operations import default_pemda
+
     from plt_tracker.auth.operations import create_user
     from plt_tracker.core.db import transaction
     from plt_tracker.registry import operations as reg
@@ -44,7 +46,7 @@ def build(n):
         upgrade()
         logging.getLogger("alembic").setLevel(logging.WARNING)
         with transaction():
-            pemda = reg.default_instansi()
+            pemda = default_pemda()
             create_user(pemda.id, "sekda", "rahasia123", "viewer", "Sekda")
             for i in range(n):
                 opd = reg.create_opd(pemda.id, f"Dinas Bench {i}", "dinas")

@@ -47,11 +47,13 @@ def create_app(config_class=Config, **overrides):
 
     faults.register(app)
 
+    from plt_tracker.auth import scope
     from plt_tracker.core import headers, i18n, nav, requests
 
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.register_filters(app)
     nav.register(app)
+    scope.register(app)
     headers.register(app)
     requests.register(app)
 
@@ -98,10 +100,11 @@ def _register_blueprints(app):
     """Attach every area's blueprint."""
     from plt_tracker import (audit, auth, errors, flags, importer, rakor, registry, selection,
                              settings, vacancies)
+    from plt_tracker import api, pemda
     from plt_tracker.corrections import views as corrections
 
     areas = (errors, auth, settings, registry, vacancies, importer, selection, flags, rakor, audit,
-             corrections)
+             corrections, pemda, api)
     for module in areas:
         # An area package declares its view modules; they attach their routes on import.
         for name in getattr(module, "VIEW_MODULES", ()):

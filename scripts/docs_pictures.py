@@ -42,9 +42,9 @@ def report_picture(workdir):
 
     from plt_tracker.rakor.exports import render
     from plt_tracker.rakor.queries import reports_of
-    from plt_tracker.registry.operations import default_instansi
+    from plt_tracker.pemda.operations import default_pemda
 
-    newest = reports_of(default_instansi().id)[0]
+    newest = reports_of(default_pemda().id)[0]
     pdf = workdir / "report.pdf"
     pdf.write_bytes(render(newest.snapshot, "pdf"))
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",

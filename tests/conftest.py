@@ -164,10 +164,10 @@ def csrf_from(html):
 def instansi(app):
     """The default pemda."""
     from plt_tracker.core.db import transaction
-    from plt_tracker.registry.operations import default_instansi
+    from plt_tracker.pemda.operations import default_pemda
 
     with transaction():
-        return default_instansi()
+        return default_pemda()
 
 
 @pytest.fixture

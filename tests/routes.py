@@ -14,7 +14,7 @@ from tests.selection.helpers import start
 
 # Converter arguments that are not record ids: every value they take.
 CHOICES = {"fmt": list(FORMATS), "segment": list(SEGMENTS), "filename": ["app.css"],
-           "kind": list(CORRECTION_KINDS)}
+           "kind": list(CORRECTION_KINDS), "file_type": ["csv", "xlsx"]}
 
 
 def sample_records(factory, instansi, user):

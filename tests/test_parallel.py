@@ -121,7 +121,8 @@ def test_parallel_submits_cannot_break_the_rules(app, factory, live):
     assert db.session.scalar(db.select(db.func.count(ActingAssignment.id))
                              .filter_by(vacancy_id=vacancy.id)) == 1
 
-    route = db.session.scalar(db.select(Route).filter_by(code="seleksi_terbuka"))
+    route = db.session.scalar(db.select(Route).filter_by(code="seleksi_terbuka",
+                                                         instansi_id=post.opd.instansi_id))
     results = _at_once(live, f"/kekosongan/{vacancy.id}/proses/baru",
                        [{"route_id": route.id, "started_on": "2025-09-10"}] * PARALLEL)
     _one_won(results, "Masih ada proses pengisian yang berjalan")

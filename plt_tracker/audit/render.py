@@ -21,6 +21,7 @@ COMMON_LABELS = {
     "post_kinds": _l("Berlaku untuk jenis jabatan"), "expected_days": _l("Perkiraan lama (hari)"),
     "position": _l("Urutan"), "full_name": _l("Nama lengkap"), "email": _l("Email"),
     "role": _l("Peran"), "username": _l("Nama pengguna"), "is_active_flag": _l("Aktif"),
+    "scope": _l("Cakupan"),
     "start_date": _l("Tanggal mulai"), "end_date": _l("Tanggal akhir"),
     "meeting_date": _l("Tanggal Rakor"), "cancelled": _l("Dibatalkan"),
     "version": _l("Versi"), "trigger": _l("Pemicu"), "recipients": _l("Penerima"),
@@ -140,15 +141,17 @@ def format_value(entity, key, value, names=None):
 
 def code_labels(entity, key):
     """Return {code: label} for fields that store a code, or None."""
-    from plt_tracker.auth.models import ROLES
-    from plt_tracker.registry.models import CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS
+    from plt_tracker.auth.models import ROLES, SCOPES
+    from plt_tracker.registry.models import (CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, PEMDA_KINDS,
+                                             POST_KINDS)
     from plt_tracker.selection.models import ATTEMPT_STATUSES, ROUTE_TARGETS
     from plt_tracker.vacancies.models import ACTING_KINDS, VACANCY_REASONS
 
     table = {("vacancy", "reason"): VACANCY_REASONS, ("acting", "kind"): ACTING_KINDS,
              ("filling_attempt", "status"): ATTEMPT_STATUSES, ("post", "kind"): POST_KINDS,
              ("route", "post_kinds"): ROUTE_TARGETS, ("opd", "kind"): OPD_KINDS,
-             ("user", "role"): ROLES, ("post", "closed_kind"): CLOSED_KINDS,
+             ("user", "role"): ROLES, ("user", "scope"): SCOPES,
+             ("post", "closed_kind"): CLOSED_KINDS, ("instansi", "kind"): PEMDA_KINDS,
              ("official", "post_kind"): OFFICIAL_KINDS}
     return table.get((entity, key))
 

@@ -29,19 +29,21 @@ def require_login():
     return None
 
 
-def role_required(role):
-    """Allow a view only to users with at least `role` (admin > operator > viewer)."""
+def role_required(role, scope=None):
+    """Allow a view only to users with at least `role` (admin > operator > viewer) and, when
+    given, the `scope` (only "national": the deployment's own administration)."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
                 return login.unauthorized()
-            if not current_user.can(role):
+            if not current_user.can(role) or (scope and current_user.scope != scope):
                 abort(403)
             return view(*args, **kwargs)
 
         wrapped.required_role = role
+        wrapped.required_scope = scope
         return wrapped
 
     return decorator

@@ -1,11 +1,13 @@
 """`flask plt create-user`."""
 import click
 
-from plt_tracker.auth.models import ROLES
+from plt_tracker.auth.models import ROLES, SCOPES
 from plt_tracker.auth.operations import create_user
 from plt_tracker.cli import fail, plt
 from plt_tracker.core.db import RuleViolation, transaction
-from plt_tracker.registry.operations import default_instansi
+from plt_tracker.extensions import db
+from plt_tracker.pemda.operations import default_pemda
+from plt_tracker.registry.models import Instansi
 
 
 @plt.command("create-user")
@@ -14,12 +16,24 @@ from plt_tracker.registry.operations import default_instansi
 @click.option("--role", type=click.Choice(list(ROLES)), default="operator", show_default=True)
 @click.option("--name", "full_name", default=None, help="Nama lengkap (default: username).")
 @click.option("--email", default=None)
-def create_user_command(username, password, role, full_name, email):
-    """Buat pengguna baru pada pemda bawaan."""
+@click.option("--scope", type=click.Choice(list(SCOPES)), default="pemda", show_default=True,
+              help="Pemda yang boleh dilihat: pemdanya, provinsinya, atau semua (nasional).")
+@click.option("--pemda", "pemda_name", default=None,
+              help="Nama pemda pengguna (default: pemda bawaan, PEMDA_NAME).")
+def create_user_command(username, password, role, full_name, email, scope, pemda_name):
+    """Buat pengguna baru pada pemda bawaan (atau pemda --pemda)."""
     try:
         with transaction():
-            instansi = default_instansi()
-            user = create_user(instansi.id, username, password, role, full_name or username, email)
+            instansi = _pemda(pemda_name) if pemda_name else default_pemda()
+            user = create_user(instansi.id, username, password, role, full_name or username, email,
+                               scope=scope)
     except RuleViolation as exc:
         fail(exc.message)
-    click.echo(f"Pengguna {user.username} ({user.role_label}) dibuat.")
+    click.echo(f"Pengguna {user.username} ({user.role_label}, {user.scope_label}) dibuat.")
+
+
+def _pemda(name):
+    pemda = db.session.scalar(db.select(Instansi).filter_by(name=name))
+    if pemda is None:
+        raise RuleViolation(f"Pemda '{name}' tidak ditemukan", "pemda")
+    return pemda

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
-from plt_tracker.auth.models import ROLES
+from plt_tracker.auth.models import ROLES, SCOPE_RANK, SCOPES
 from plt_tracker.core.forms import BaseForm
 from plt_tracker.registry.forms import INVALID_CHOICE, REQUIRED, choices, max_length
 
@@ -24,9 +24,23 @@ class UserForm(BaseForm):
     full_name = StringField(_l("Nama lengkap"), validators=[REQUIRED, max_length(200)])
     email = EmailField(_l("Email"), validators=[Optional(), max_length(200)])
     role = SelectField(_l("Peran"), choices=choices(ROLES), invalid_choice_message=INVALID_CHOICE)
+    # Shown only to province and national admins (auth.user_views), with the scopes they hold.
+    scope = SelectField(_l("Cakupan"), choices=choices(SCOPES),
+                        invalid_choice_message=INVALID_CHOICE,
+                        description=_l("Pemda yang boleh dilihat: pemda pengguna sendiri, "
+                                       "provinsinya beserta kabupaten/kotanya, atau semua."))
     password = PasswordField(_l("Kata sandi"), validators=[
         Optional(), Length(min=10, message=_l("Kata sandi minimal 10 karakter")), max_length(200)])
     submit = SubmitField(_l("Simpan"))
+
+
+def fit_scope_field(form, admin):
+    """Offer the scopes `admin` may grant, or drop the field for an admin of one pemda."""
+    if admin.scope == "pemda":
+        del form.scope
+        return
+    form.scope.choices = choices({code: label for code, label in SCOPES.items()
+                                  if SCOPE_RANK[code] <= SCOPE_RANK[admin.scope]})
 
 
 class PasswordChangeForm(BaseForm):

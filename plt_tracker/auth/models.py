@@ -21,6 +21,10 @@ ROLES = {
 }
 # Each role can do what the roles after it can, and more.
 ROLE_RANK = {"viewer": 1, "operator": 2, "admin": 3}
+# What a user (or an API token) may read: their pemda, their province (its own posts and
+# its kabupaten/kota), or every pemda. Writes are always to their own pemda (auth.scope).
+SCOPES = {"pemda": _l("Satu pemda"), "province": _l("Provinsi"), "national": _l("Nasional")}
+SCOPE_RANK = {"pemda": 1, "province": 2, "national": 3}
 
 
 class User(Versioned, UserMixin, db.Model):
@@ -35,6 +39,7 @@ class User(Versioned, UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(20))
     is_active_flag: Mapped[bool] = mapped_column("is_active", default=True)
+    scope: Mapped[str] = mapped_column(String(10), default="pemda", server_default="pemda")
     # Flask-Login's id for this user's sessions and remember cookie: a new one ends them all.
     session_token: Mapped[str] = mapped_column(String(64), unique=True,
                                                default=lambda: secrets.token_urlsafe(32))
@@ -56,6 +61,10 @@ class User(Versioned, UserMixin, db.Model):
     @property
     def role_label(self):
         return ROLES.get(self.role, self.role)
+
+    @property
+    def scope_label(self):
+        return SCOPES.get(self.scope, self.scope)
 
     def set_password(self, password):
         """Store a salted hash of the password."""

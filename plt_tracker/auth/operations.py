@@ -1,14 +1,29 @@
 """Writes on users: create, update, deactivate, change a password, end sessions."""
 from plt_tracker.audit.operations import record, snapshot
-from plt_tracker.auth.models import ROLES, User
+from plt_tracker.auth.models import ROLES, SCOPE_RANK, SCOPES, User
 from plt_tracker.auth.passwords import check_policy
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
 
-USER_FIELDS = ("username", "full_name", "email", "role", "is_active_flag")
+USER_FIELDS = ("username", "full_name", "email", "role", "scope", "is_active_flag")
 
 
-def create_user(instansi_id, username, password, role, full_name, email=None):
+def check_scope(scope, instansi_id, granter=None):
+    """Refuse a scope a user cannot have: a province scope belongs to a province's users,
+    and an admin (`granter`) grants at most their own scope."""
+    from plt_tracker.registry.models import Instansi
+
+    if scope not in SCOPES:
+        raise RuleViolation(f"Cakupan '{scope}' tidak dikenal", "scope")
+    if scope == "province" and db.session.get(Instansi, instansi_id).kind != "provinsi":
+        raise RuleViolation("Cakupan provinsi hanya untuk pengguna pemda provinsi", "scope")
+    if granter is not None and SCOPE_RANK[scope] > SCOPE_RANK[granter.scope]:
+        raise RuleViolation("Anda tidak dapat memberi cakupan yang lebih luas dari cakupan "
+                            "Anda sendiri", "scope")
+
+
+def create_user(instansi_id, username, password, role, full_name, email=None, scope="pemda",
+                granter=None):
     """Create a user of a pemda (inside the caller's transaction)."""
     username = (username or "").strip().lower()
     if not username:
@@ -16,10 +31,11 @@ def create_user(instansi_id, username, password, role, full_name, email=None):
     if role not in ROLES:
         raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
     check_policy(password, username)
+    check_scope(scope, instansi_id, granter)
     if db.session.scalar(db.select(User.id).filter_by(username=username)):
         raise RuleViolation(f"Nama pengguna '{username}' sudah dipakai", "username")
     user = User(instansi_id=instansi_id, username=username, full_name=full_name.strip(),
-                email=email or None, role=role)
+                email=email or None, role=role, scope=scope)
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
@@ -28,7 +44,8 @@ def create_user(instansi_id, username, password, role, full_name, email=None):
     return user
 
 
-def update_user(user, *, full_name, email, role, is_active=None, password=None, actor=None):
+def update_user(user, *, full_name, email, role, is_active=None, password=None, actor=None,
+                scope=None):
     """Change a user's details, role, optionally status (None keeps it) and password.
 
     `actor` is the admin making the change: they may not lock themselves out,
@@ -40,6 +57,8 @@ def update_user(user, *, full_name, email, role, is_active=None, password=None, 
         raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
     if password:
         check_policy(password, user.username)
+    if scope is not None and scope != user.scope:
+        check_scope(scope, user.instansi_id, actor)
     full_name = (full_name or "").strip()
     if not full_name:
         raise RuleViolation("Nama lengkap wajib diisi", "full_name")
@@ -55,6 +74,7 @@ def update_user(user, *, full_name, email, role, is_active=None, password=None, 
     user.full_name = full_name
     user.email = email or None
     user.role = role
+    user.scope = scope or user.scope
     if user.is_active_flag and not is_active:
         user.end_sessions()
     user.is_active_flag = bool(is_active)

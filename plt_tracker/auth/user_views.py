@@ -5,12 +5,12 @@ from flask_login import current_user
 
 from plt_tracker.auth import bp
 from plt_tracker.auth.access import role_required
-from plt_tracker.auth.forms import UserForm
+from plt_tracker.auth.forms import UserForm, fit_scope_field
 from plt_tracker.auth.models import User
 from plt_tracker.auth.operations import create_user, set_user_active, update_user
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import StatusForm, attach_violation
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.extensions import db
 
 
@@ -28,6 +28,7 @@ def users():
 def user_new():
     """Add a user to the admin's pemda."""
     form = UserForm()
+    fit_scope_field(form, current_user)
     form.password.description = _("Minimal 10 karakter, bukan kata sandi umum, tidak memuat "
                                   "nama pengguna.")
     if form.validate_on_submit():
@@ -35,7 +36,7 @@ def user_new():
             with transaction():
                 user = create_user(current_user.instansi_id, form.username.data,
                                    form.password.data, form.role.data, form.full_name.data,
-                                   form.email.data)
+                                   form.email.data, scope=_scope(form), granter=current_user)
         except RuleViolation as exc:
             attach_violation(form, exc)
             return _form(form, None), 422
@@ -50,6 +51,7 @@ def user_edit(user_id):
     """Change a user's name, email, role or password."""
     user = get_owned(User, user_id, lambda u: u.instansi_id)
     form = UserForm(obj=user)
+    fit_scope_field(form, current_user)
     # The username is the login and what the audit log names: it does not change.
     del form.username
     form.password.description = _("Kosongkan bila kata sandi tidak diubah.")
@@ -58,7 +60,7 @@ def user_edit(user_id):
             with transaction():
                 update_user(user, full_name=form.full_name.data, email=form.email.data,
                             role=form.role.data, password=form.password.data or None,
-                            actor=current_user)
+                            actor=current_user, scope=_scope(form) if "scope" in form else None)
         except RuleViolation as exc:
             attach_violation(form, exc)
             return _form(form, user), 422
@@ -85,6 +87,10 @@ def user_status(user_id):
     flash(_("Pengguna %(username)s diaktifkan kembali.", username=user.username) if active
           else _("Pengguna %(username)s dinonaktifkan.", username=user.username), "success")
     return redirect(url_for("auth.users"))
+
+
+def _scope(form):
+    return form.scope.data if "scope" in form else "pemda"
 
 
 def _form(form, user):

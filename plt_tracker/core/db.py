@@ -98,17 +98,21 @@ def violation_for(exc):
     return None
 
 
-def lock_pemda(instansi_id):
+def lock_pemda(instansi_id, *, stale=True):
     """Serialise this pemda's writes until the transaction ends (once per transaction).
 
-    PostgreSQL and MariaDB lock the pemda's row; SQLite ignores FOR UPDATE but
-    already holds its write lock since BEGIN IMMEDIATE.
+    The UPDATE takes the pemda row's lock on PostgreSQL and MariaDB (SQLite holds
+    its write lock since BEGIN IMMEDIATE) and marks the pemda's stored vacancy
+    states stale (flags.state computes them again before they are read); a
+    refresh of those states itself locks with `stale=False`.
     """
     locked = db.session.info.setdefault("locked_pemda", set())
     if instansi_id in locked:
         return
-    db.session.execute(db.text("SELECT id FROM instansi WHERE id = :id FOR UPDATE")
-                       if db.session.get_bind().dialect.name != "sqlite"
-                       else db.text("SELECT id FROM instansi WHERE id = :id"),
-                       {"id": instansi_id})
+    if stale:
+        db.session.execute(db.text("UPDATE instansi SET flags_valid_for = NULL WHERE id = :id"),
+                           {"id": instansi_id})
+    elif db.session.get_bind().dialect.name != "sqlite":
+        db.session.execute(db.text("SELECT id FROM instansi WHERE id = :id FOR UPDATE"),
+                           {"id": instansi_id})
     locked.add(instansi_id)

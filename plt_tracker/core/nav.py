@@ -8,6 +8,7 @@ from flask_login import current_user
 # (endpoint, label, least role[, url arguments]). Pages appear once their area provides them.
 # "menu" context: English needs the plural here ("Posts") and the singular in table headers.
 NAV = [
+    ("pemda.overview", _l("Wilayah"), "viewer"),
     ("vacancies.index", _l("Daftar kekosongan"), "viewer"),
     ("registry.posts", lazy_pgettext("menu", "Jabatan"), "viewer"),
     ("registry.officials", lazy_pgettext("menu", "Pejabat"), "viewer"),
@@ -21,7 +22,11 @@ NAV = [
     ("flags.ranges", _l("Masa Pj"), "admin", {"segment": "masa-pj"}),
     ("auth.users", _l("Pengguna"), "admin"),
     ("settings.index", _l("Pengaturan"), "admin"),
+    ("pemda.new", _l("Tambah pemda"), "admin"),
 ]
+# Pages only some scopes see: the side-by-side view (more than one pemda to compare) and
+# adding a pemda (the deployment's own admins).
+SCOPED = {"pemda.overview": ("province", "national"), "pemda.new": ("national",)}
 
 
 def nav_items():
@@ -30,7 +35,8 @@ def nav_items():
         return []
     views = current_app.view_functions
     return [(url_for(entry[0], **(entry[3] if len(entry) > 3 else {})), entry[1], entry[2])
-            for entry in NAV if entry[0] in views and current_user.can(entry[2])]
+            for entry in NAV if entry[0] in views and current_user.can(entry[2])
+            and current_user.scope in SCOPED.get(entry[0], (current_user.scope,))]
 
 
 def lang_query(lang):
@@ -40,6 +46,18 @@ def lang_query(lang):
     return urlencode(args)
 
 
+def args_url(endpoint=None, **changes):
+    """Return this page's URL (or `endpoint`'s) with some query arguments changed or removed
+    (None removes one): for sort links, pages and downloads that keep the filters."""
+    args = request.args.to_dict()
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return url_for(endpoint or request.endpoint, **(request.view_args or {}), **args)
+
+
 def register(app):
     """Expose the menu helpers to templates."""
-    app.jinja_env.globals.update(nav_items=nav_items, lang_query=lang_query)
+    app.jinja_env.globals.update(nav_items=nav_items, lang_query=lang_query, args_url=args_url)

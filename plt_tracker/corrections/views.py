@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.corrections import forms, register, selection
 from plt_tracker.registry.models import Appointment, Official
 from plt_tracker.registry.post_queries import official_choices

@@ -10,7 +10,7 @@ from plt_tracker.demo import STEPS
 from plt_tracker.demo.context import DemoContext
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Instansi, Opd, Post
-from plt_tracker.registry.operations import default_instansi
+from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.vacancies.queries import vacancy_rows
 
 
@@ -24,7 +24,7 @@ def demo_loaded():
 def load_demo(day):
     """Run every demo step in one transaction; return the context."""
     with transaction():
-        ctx = DemoContext(instansi=default_instansi(), today=day)
+        ctx = DemoContext(instansi=default_pemda(), today=day)
         for step in STEPS:
             step(ctx)
     return ctx

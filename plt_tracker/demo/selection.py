@@ -38,7 +38,8 @@ ENDED = [("camat_topos", "administrator", [7, 12], 20, "cancelled",
 
 def start_selections(ctx):
     """Record the filling attempts of the demo vacancies and the election windows."""
-    routes = {r.code: r for r in db.session.scalars(db.select(Route))}
+    routes = {r.code: r for r in db.session.scalars(
+        db.select(Route).filter_by(instansi_id=ctx.instansi.id))}
     key, durations, failed_ago, reason = FAILED_FIRST
     first_start = ctx.today - dt.timedelta(days=failed_ago + 5 + sum(durations))
     attempt = _walk(ctx, ctx.vacancies[key], routes["seleksi_terbuka"], first_start, durations, None,

@@ -4,7 +4,7 @@ import click
 from plt_tracker.cli import listing_options, plt
 from plt_tracker.core.output import render
 from plt_tracker.flags.queries import context_for, flagged_vacancies, holder_flags
-from plt_tracker.registry.operations import default_instansi
+from plt_tracker.pemda.operations import default_pemda
 
 COLUMNS = ["opd", "post", "code", "severity", "reason", "follow_up"]
 
@@ -32,5 +32,5 @@ def _record(opd, post, post_id, flag, days_vacant=None):
 @listing_options
 def flags_command(as_of, fmt):
     """Tampilkan penanda (flag) kekosongan dan pejabat yang akan pensiun."""
-    records = flag_records(default_instansi().id, as_of)
+    records = flag_records(default_pemda().id, as_of)
     click.echo(render(records, COLUMNS, fmt))

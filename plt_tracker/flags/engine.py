@@ -5,13 +5,19 @@ give the same flags. Every number comes from `Context.thresholds` (the pemda's
 settings); a code listed in the `disabled_flags` setting is switched off.
 """
 import datetime as dt
-from dataclasses import dataclass, field
 
 from plt_tracker.flags import acting_rules, retirement
-from plt_tracker.flags.flag import (SEVERITIES, SEVERITY_RANK, Flag, acting_state,  # noqa: F401
-                                    sort_flags, worst_severity)
+from plt_tracker.flags.flag import (  # noqa: F401
+    SEVERITIES,
+    SEVERITY_RANK,
+    Flag,
+    acting_state,
+    sort_flags,
+    worst_severity,
+)
 from plt_tracker.selection import progress
 from plt_tracker.vacancies import rules
+
 
 def evaluate(vacancies, ctx):
     """Return {vacancy_id: [Flag, …]} for every vacancy, most severe first."""

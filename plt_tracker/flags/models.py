@@ -1,8 +1,9 @@
-"""Date ranges an admin manages for the flag rules: election windows and Pj periods."""
+"""Date ranges an admin manages for the flag rules (election windows and Pj periods), and
+the stored flags of each open vacancy."""
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from plt_tracker.extensions import db
@@ -36,3 +37,44 @@ class PjPeriod(db.Model):
     end_date: Mapped[dt.date]
     note: Mapped[Optional[str]] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(default=True)
+
+
+class VacancyState(db.Model):
+    """A vacancy's flags and who acts in it, as computed for one day (flags.state).
+
+    Stored so that lists sort, filter and page in SQL whatever the size of the
+    register: the vacancy list, the province and national views and the API read
+    these rows. Computed again for a pemda when a write made them stale
+    (Instansi.flags_valid_for) and by the scheduler every day.
+    """
+
+    __tablename__ = "vacancy_state"
+    __table_args__ = (Index("ix_vacancy_state_rank", "instansi_id", "severity_rank"),)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), primary_key=True)
+    instansi_id: Mapped[int] = mapped_column(ForeignKey("instansi.id"), index=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
+    computed_for: Mapped[dt.date]
+    # 0 critical, 1 warning, 2 info, 3 no flag: the list's default order.
+    severity_rank: Mapped[int]
+    # ",CODE,CODE," and ",critical,warning,": a filter is a LIKE on one column.
+    codes: Mapped[str] = mapped_column(String(400), default="")
+    severities: Mapped[str] = mapped_column(String(40), default="")
+    acting_kind: Mapped[str] = mapped_column(String(10), default="")
+    acting_status: Mapped[str] = mapped_column(String(10), default="")
+    acting_official_id: Mapped[Optional[int]]
+    acting_name: Mapped[str] = mapped_column(String(200), default="")
+    acting_nip: Mapped[str] = mapped_column(String(18), default="")
+    acting_own_post: Mapped[str] = mapped_column(String(200), default="")
+    acting_since: Mapped[Optional[dt.date]]
+    acting_until: Mapped[Optional[dt.date]]
+    route: Mapped[str] = mapped_column(String(200), default="")
+    attempt_status: Mapped[str] = mapped_column(String(12), default="")
+    stage_id: Mapped[Optional[int]]
+    stage: Mapped[str] = mapped_column(String(200), default="")
+    stage_index: Mapped[Optional[int]]
+    stage_count: Mapped[Optional[int]]
+    days_in_stage: Mapped[Optional[int]]
+    percent: Mapped[int] = mapped_column(default=0)
+    # The flags: [{code, severity, reason, follow_up, figures}] (codes and figures are
+    # language-free; the reason is the Indonesian sentence).
+    flags: Mapped[list] = mapped_column(JSON, default=list)

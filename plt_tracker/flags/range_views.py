@@ -6,7 +6,7 @@ from flask_login import current_user
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import transaction
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.extensions import db
 from plt_tracker.flags import bp
 from plt_tracker.flags import operations as ops

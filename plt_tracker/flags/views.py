@@ -1,13 +1,19 @@
 """Pages of the flags area: upcoming vacancies, and the flags on a post's page."""
 from flask import flash, render_template
 from flask_babel import format_date
-from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
+from plt_tracker.auth.scope import current_pemda_id
 from plt_tracker.core.requests import MAX_ID, arg_int, as_of_from_request
+from plt_tracker.extensions import db
 from plt_tracker.flags import bp
-from plt_tracker.flags.queries import (context_for, flagged_vacancies, holder_flags,
-                                       upcoming_retirements)
+from plt_tracker.flags.queries import (
+    context_for,
+    flagged_vacancies,
+    holder_flags,
+    upcoming_retirements,
+)
+from plt_tracker.registry.models import Post
 
 
 @bp.app_context_processor
@@ -18,7 +24,8 @@ def _post_flag_helper():
 
 def post_flags(post_id, as_of):
     """Return the flags of one post on `as_of`: its vacancy's, then its holder's."""
-    instansi_id = current_user.instansi_id
+    post = db.session.get(Post, post_id)
+    instansi_id = post.opd.instansi_id
     ctx = context_for(instansi_id, as_of)
     found = [f for row in flagged_vacancies(instansi_id, as_of, context=ctx)
              if row.post_id == post_id for f in row.extra["flags"]]
@@ -36,6 +43,6 @@ def upcoming():
         flash(error, "danger")
     months = arg_int("bulan", 12, minimum=-MAX_ID)
     months = min(max(months, 1), 36)
-    groups = upcoming_retirements(current_user.instansi_id, as_of, months)
+    groups = upcoming_retirements(current_pemda_id(), as_of, months)
     return render_template("flags/upcoming.html", groups=groups, as_of=as_of, months=months,
                            month_name=lambda day: format_date(day, "MMMM y"))

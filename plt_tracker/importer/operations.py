@@ -11,6 +11,7 @@ from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.extensions import db
 from plt_tracker.importer.parse import RowError
+from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.registry import operations as registry
 from plt_tracker.registry.models import Instansi, Official, Opd, Post
 from plt_tracker.vacancies import operations as vacancies
@@ -117,7 +118,7 @@ class _Importer:
     def __init__(self, report, today, instansi_id=None):
         self.report, self.today = report, today
         self.instansi = (db.session.get(Instansi, instansi_id) if instansi_id
-                         else registry.default_instansi())
+                         else default_pemda())
         opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=self.instansi.id))
         self.opds = {o.name.lower(): o for o in opds}
 

@@ -14,7 +14,7 @@ from plt_tracker.rakor.mail import deliver_pending
 from plt_tracker.rakor.operations import generate_report
 from plt_tracker.rakor.queries import meeting_on
 from plt_tracker.rakor.scheduler import build_scheduler, tick
-from plt_tracker.registry.operations import default_instansi
+from plt_tracker.pemda.operations import default_pemda
 
 
 @plt.command("report")
@@ -33,7 +33,7 @@ def report_command(rakor, fmt, output, no_send):
     if fmt in ("pdf", "xlsx") and not output:
         fail(f"Format {fmt} perlu --output BERKAS")
     set_system_actor("cli")
-    instansi = default_instansi()
+    instansi = default_pemda()
     meeting = meeting_on(instansi.id, day)
     if meeting is None:
         fail(f"Tidak ada Rakor pada {day:%d/%m/%Y} menurut kalender (lihat halaman Rakor)")

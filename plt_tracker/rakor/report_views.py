@@ -6,9 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
+from plt_tracker.auth.scope import current_pemda_id
 from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.rakor import bp, exports, queries
 from plt_tracker.rakor.forms import GenerateForm, choices
 from plt_tracker.rakor.mail import deliver_pending
@@ -28,7 +29,7 @@ def _generate_choices(instansi_id):
 
 
 def _archive_page(form=None, status=200):
-    instansi_id = current_user.instansi_id
+    instansi_id = current_pemda_id()
     form = form or GenerateForm(formdata=None)
     form.meeting_date.choices = _generate_choices(instansi_id)
     next_meeting = queries.next_meeting(instansi_id, today())

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
+from plt_tracker.auth.scope import current_pemda_id
 from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.rakor import bp, calendar, operations, queries
@@ -18,7 +19,7 @@ MONTHS_SHOWN = 12
 
 def _meetings_page(status=200, **forms):
     """Render the calendar page with the given (possibly failed) forms."""
-    instansi_id = current_user.instansi_id
+    instansi_id = current_pemda_id()
     day = today()
     meetings = queries.planned_meetings(instansi_id, day.replace(day=1), MONTHS_SHOWN)
     meetings = [m for m in meetings if m.date >= day]

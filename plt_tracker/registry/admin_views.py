@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import StatusForm, attach_violation
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.registry import bp
 from plt_tracker.registry.forms import OpdForm, PostForm
 from plt_tracker.registry.models import OPD_KINDS, Opd, Post

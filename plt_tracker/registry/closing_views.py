@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.registry import bp
 from plt_tracker.registry.forms import ClosePostForm, RecordStatusForm
 from plt_tracker.registry.models import Post

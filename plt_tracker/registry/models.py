@@ -41,13 +41,30 @@ OPD_KINDS = {
 }
 
 
+# Kinds of regional government; a kabupaten or kota belongs to a province.
+PEMDA_KINDS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+
+
 class Instansi(db.Model):
-    """A regional government (pemda), e.g. Pemerintah Kabupaten Lebong."""
+    """A regional government (pemda), e.g. Pemerintah Kabupaten Lebong, within its province."""
 
     __tablename__ = "instansi"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     is_active: Mapped[bool] = mapped_column(default=True)
+    kind: Mapped[str] = mapped_column(String(10), default="kabupaten",
+                                      server_default="kabupaten")
+    # The province a kabupaten or kota belongs to (none for a province).
+    parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("instansi.id"), index=True)
+    # The day the stored flags of its vacancies (flags.state) were computed for; every
+    # write sets it empty (core.db.lock_pemda), so a reader knows to compute them again.
+    flags_valid_for: Mapped[Optional[dt.date]]
+
+    parent: Mapped[Optional["Instansi"]] = relationship(remote_side=[id])
+
+    @property
+    def kind_label(self):
+        return PEMDA_KINDS.get(self.kind, self.kind)
 
     def __repr__(self):
         return f"<Instansi {self.name}>"

@@ -4,15 +4,20 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
+from plt_tracker.auth.scope import current_pemda_id, get_owned
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import as_of_from_request, get_owned
+from plt_tracker.core.requests import as_of_from_request
 from plt_tracker.registry import bp
 from plt_tracker.registry.forms import OfficialForm, RecordStatusForm
 from plt_tracker.registry.models import OFFICIAL_KINDS, Official
-from plt_tracker.registry.post_queries import own_post_kind
 from plt_tracker.registry.nip import format_nip, parse_nip
-from plt_tracker.registry.operations import create_official, set_official_active, update_official
+from plt_tracker.registry.operations import (
+    create_official,
+    set_official_active,
+    update_official,
+)
+from plt_tracker.registry.post_queries import own_post_kind
 from plt_tracker.registry.queries import rangkap_of, search_officials
 
 
@@ -30,7 +35,7 @@ def officials():
     if error:
         flash(error, "danger")
     text = request.args.get("q", "").strip()[:200]
-    page = search_officials(current_user.instansi_id, text, request.args.get("page", 1, type=int))
+    page = search_officials(current_pemda_id(), text, request.args.get("page", 1, type=int))
     rangkap = rangkap_of([o.id for o in page.items], as_of)
     return render_template("registry/officials.html", page=page, q=text, rangkap=rangkap,
                            as_of=as_of, post_url=post_url)

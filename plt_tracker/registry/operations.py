@@ -5,13 +5,12 @@ writes its own audit entry; views, the importer and the demo all call these.
 """
 import datetime as dt
 
-from flask import current_app
 
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation, lock_pemda
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import (CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS,
-                                        Appointment, Instansi, Official, Opd, Post)
+                                        Appointment, Official, Opd, Post)
 from plt_tracker.registry.nip import parse_nip
 from plt_tracker.core.versions import check_version
 
@@ -22,19 +21,6 @@ APPOINTMENT_FIELDS = ("official_id", "sk_number", "sk_date", "start_date", "end_
                       "minister_approval_number", "minister_approval_date")
 OFFICIAL_FIELDS = ("nip", "nip_kind", "name", "rank", "birth_date", "gender", "position_title",
                    "post_kind", "is_active")
-
-
-def default_instansi():
-    """Return the deployment's pemda, creating it from config on a fresh database."""
-    name = current_app.config["PEMDA_NAME"]
-    instansi = db.session.scalar(db.select(Instansi).filter_by(name=name))
-    if instansi is None:
-        instansi = Instansi(name=name)
-        db.session.add(instansi)
-        db.session.flush()
-        record("create", "instansi", instansi.id, instansi_id=instansi.id,
-               event="instansi.create", params={"name": name}, after={"name": name})
-    return instansi
 
 
 def create_opd(instansi_id, name, kind="lainnya"):

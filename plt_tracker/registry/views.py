@@ -1,10 +1,10 @@
 """The register of posts and one post's history page."""
 from flask import flash, render_template, request, url_for
-from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
+from plt_tracker.auth.scope import current_pemda_id, get_owned
 from plt_tracker.core.dates import today
-from plt_tracker.core.requests import arg_int, as_of_from_request, get_owned
+from plt_tracker.core.requests import arg_int, as_of_from_request
 from plt_tracker.registry import bp
 from plt_tracker.registry.models import POST_KINDS, Post
 from plt_tracker.registry.post_queries import post_history, posts_on
@@ -21,8 +21,8 @@ def posts():
         flash(error, "danger")
     filters = {"opd_id": arg_int("opd"),
                "post_kind": request.args.get("jenis") or None}
-    groups = posts_on(current_user.instansi_id, as_of, **filters)
-    opds = opds_of(current_user.instansi_id)
+    groups = posts_on(current_pemda_id(), as_of, **filters)
+    opds = opds_of(current_pemda_id())
     return render_template("registry/posts.html", groups=groups, as_of=as_of, filters=filters,
                            opds=opds, post_kinds=POST_KINDS, official_url=official_url)
 

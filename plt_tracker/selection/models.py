@@ -8,7 +8,7 @@ stages. Give them an `instansi_id` if pemda ever need routes of their own.
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, event
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from plt_tracker.core.db import unique_rule
@@ -29,11 +29,18 @@ ATTEMPT_STATUSES = {
 
 
 class Route(Versioned, db.Model):
-    """A way to fill a post definitively (open selection, job fit, talent pool, …)."""
+    """A way to fill a post definitively (open selection, job fit, talent pool, …).
+
+    Each pemda has its own copy of every route (`instansi_id`), made from the
+    national template (no pemda) when the pemda is created: an admin's edits of
+    one pemda's stages never touch another's.
+    """
 
     __tablename__ = "route"
+    __table_args__ = (UniqueConstraint("instansi_id", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    instansi_id: Mapped[Optional[int]] = mapped_column(ForeignKey("instansi.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[Optional[str]] = mapped_column(Text)
     # Comma-separated post kinds (registry.models.POST_KINDS) the route applies to.
@@ -44,6 +51,9 @@ class Route(Versioned, db.Model):
     stages: Mapped[list["RouteStage"]] = relationship(
         back_populates="route", order_by="RouteStage.position",
         primaryjoin="and_(Route.id == RouteStage.route_id, RouteStage.is_active.is_(True))")
+    # Every stage, dropped ones too (for copying a route).
+    all_stages: Mapped[list["RouteStage"]] = relationship(viewonly=False, overlaps="stages,route",
+                                                          order_by="RouteStage.id")
 
     @property
     def kinds(self):

@@ -46,7 +46,7 @@ def start_attempt(vacancy, route, started_on, *, today, note=None):
     db.session.refresh(vacancy)
     if vacancy.end_date is not None:
         raise RuleViolation("Jabatan ini sudah terisi definitif", "route_id")
-    if route is None or not route.is_active:
+    if route is None or not route.is_active or route.instansi_id != vacancy.post.opd.instansi_id:
         raise RuleViolation("Pilih jalur pengisian yang aktif", "route_id")
     if not route.applies_to(vacancy.post):
         raise RuleViolation(

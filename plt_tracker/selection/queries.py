@@ -50,7 +50,9 @@ class VacancyProgress:
 
     def extra(self):
         """Return the fields the vacancy list and its exports gain."""
-        return {"route": self.route, "stage": self.stage, "stage_index": self.stage_index,
+        stage_id = self.position.stage.stage_id if self.position and self.position.stage else None
+        return {"route": self.route, "stage": self.stage, "stage_id": stage_id,
+                "stage_index": self.stage_index,
                 "stage_count": self.stage_count, "days_in_stage": self.days_in_stage,
                 "attempt_status": self.current.status if self.current else ""}
 
@@ -125,11 +127,13 @@ def attempt_state(attempt, route_code, route_name, stages, records, as_of):
 
 
 def routes_for(post):
-    """Return the active routes that apply to a post (the Sekda's own route for the Sekda)."""
-    routes = db.session.scalars(db.select(Route).filter_by(is_active=True).order_by(Route.id))
+    """Return the post's pemda's active routes that apply to it (the Sekda's own for the Sekda)."""
+    routes = db.session.scalars(db.select(Route).filter_by(
+        instansi_id=post.opd.instansi_id, is_active=True).order_by(Route.id))
     return [r for r in routes if r.applies_to(post)]
 
 
-def all_routes():
-    """Return every route with its stages, for the admin page."""
-    return list(db.session.scalars(db.select(Route).order_by(Route.id)))
+def routes_of(instansi_id):
+    """Return a pemda's routes with their stages, for the admin page."""
+    return list(db.session.scalars(db.select(Route).filter_by(instansi_id=instansi_id)
+                                   .order_by(Route.id)))

@@ -1,8 +1,9 @@
-"""Admin edits of the filling routes and their stages (global data, audited)."""
+"""Admin edits of a pemda's filling routes and their stages (audited), and the copy of the
+national template a new pemda gets."""
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
-from plt_tracker.selection.models import ROUTE_TARGETS, RouteStage
+from plt_tracker.selection.models import ROUTE_TARGETS, Route, RouteStage
 
 ROUTE_FIELDS = ("code", "name", "description", "post_kinds", "is_active")
 STAGE_FIELDS = ("route_id", "position", "name", "expected_days", "needs_minister_approval_check",
@@ -87,3 +88,23 @@ def move_stage(stage, direction, *, instansi_id):
            instansi_id=instansi_id, before={"position": other.position},
            after={"position": stage.position})
     return stage
+
+
+STAGE_COPY = ("position", "name", "expected_days", "needs_minister_approval_check",
+              "is_appointment_stage", "ends_vacancy", "code", "is_active")
+
+
+def copy_template_routes(instansi_id):
+    """Give a pemda its own copy of every route of the national template (no pemda)."""
+    templates = db.session.scalars(db.select(Route).filter(Route.instansi_id.is_(None))
+                                   .order_by(Route.id)).all()
+    for template in templates:
+        route = Route(instansi_id=instansi_id, code=template.code, name=template.name,
+                      description=template.description, post_kinds=template.post_kinds,
+                      is_active=template.is_active)
+        db.session.add(route)
+        stages = db.session.scalars(db.select(RouteStage).filter_by(route_id=template.id)
+                                    .order_by(RouteStage.id))
+        for stage in stages:
+            route.all_stages.append(RouteStage(**{f: getattr(stage, f) for f in STAGE_COPY}))
+    db.session.flush()

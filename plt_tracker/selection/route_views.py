@@ -1,4 +1,4 @@
-"""The admin's pages for the filling routes and their stages (global, audited)."""
+"""The admin's pages for the pemda's filling routes and their stages (audited)."""
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -6,19 +6,20 @@ from flask_login import current_user
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
-from plt_tracker.extensions import db
 from plt_tracker.selection import bp
 from plt_tracker.selection import route_operations as ops
 from plt_tracker.selection.forms import MoveForm, NewStageForm, RouteForm, StageEditForm
 from plt_tracker.selection.models import Route, RouteStage
-from plt_tracker.selection.queries import all_routes
+from plt_tracker.auth.scope import get_owned
+from plt_tracker.selection.queries import routes_of
 
 
 @bp.route("/jalur")
 @role_required("admin")
 def routes():
     """List the filling routes with their ordered stages."""
-    return render_template("selection/routes.html", routes=all_routes(), move_form=MoveForm())
+    return render_template("selection/routes.html", routes=routes_of(current_user.instansi_id),
+                           move_form=MoveForm())
 
 
 @bp.route("/jalur/<int:route_id>/ubah", methods=["GET", "POST"])
@@ -99,8 +100,7 @@ def _handle(form, title, change):
 
 
 def _get(model, object_id):
-    # Routes are global: any pemda's admin may edit them, so no instansi check here.
-    obj = db.session.get(model, object_id)
-    if obj is None:
-        abort(404)
-    return obj
+    """Load a route or stage of the admin's own pemda (each pemda edits only its copy)."""
+    if model is Route:
+        return get_owned(Route, object_id, lambda r: r.instansi_id)
+    return get_owned(RouteStage, object_id, lambda s: s.route.instansi_id)

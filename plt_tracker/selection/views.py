@@ -6,7 +6,8 @@ from flask_login import current_user
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import as_of_from_request, get_owned
+from plt_tracker.core.requests import as_of_from_request
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Official
 from plt_tracker.registry.post_queries import official_choices

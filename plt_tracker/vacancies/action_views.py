@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.forms import submit_change
-from plt_tracker.core.requests import get_owned
+from plt_tracker.auth.scope import get_owned
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.registry.levels import may_act
 from plt_tracker.registry.models import OFFICIAL_KINDS, Official, Post

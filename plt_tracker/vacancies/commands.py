@@ -3,7 +3,7 @@ import click
 
 from plt_tracker.cli import listing_options, plt
 from plt_tracker.core.output import render
-from plt_tracker.registry.operations import default_instansi
+from plt_tracker.pemda.operations import default_pemda
 
 COLUMNS = ["opd", "post", "post_kind", "vacant_since", "days_vacant", "acting_kind", "acting_nip",
            "acting_name", "acting_until", "acting_status"]
@@ -32,7 +32,7 @@ def vacancy_records(instansi_id, as_of):
 @listing_options
 def vacancies_command(as_of, fmt):
     """Tampilkan daftar jabatan kosong seperti yang dilihat Sekda."""
-    records = vacancy_records(default_instansi().id, as_of)
+    records = vacancy_records(default_pemda().id, as_of)
     columns = COLUMNS + EXTRA_COLUMNS
     if fmt == "json":
         records = [{c: r.get(c) for c in columns} for r in records]

@@ -28,6 +28,7 @@ class VacancyRow:
     reason: str
     acting_id: Optional[int] = None
     acting_kind: str = ""
+    acting_kind_code: str = ""
     acting_official_id: Optional[int] = None
     acting_nip: str = ""
     acting_name: str = ""
@@ -142,6 +143,7 @@ def _row(vacancy, actings, as_of):
         status, _, _, (acting, until) = chosen
         row.acting_id = acting.id
         row.acting_kind = acting.kind_label
+        row.acting_kind_code = acting.kind
         row.acting_official_id = acting.official_id
         row.acting_nip = acting.official.nip
         row.acting_name = acting.official.name

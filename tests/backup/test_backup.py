@@ -73,10 +73,11 @@ def _roundtrip(source_app, demo_rows, target_backend, tmp_path_factory, tmp_path
         # New records get new ids after the restore (sequences moved past the old ones).
         with target.app_context():
             from plt_tracker.core.db import transaction
-            from plt_tracker.registry.operations import create_opd, default_instansi
+            from plt_tracker.pemda.operations import default_pemda
+            from plt_tracker.registry.operations import create_opd
 
             with transaction():
-                opd = create_opd(default_instansi().id, "Dinas Baru Setelah Pemulihan", "dinas")
+                opd = create_opd(default_pemda().id, "Dinas Baru Setelah Pemulihan", "dinas")
             assert opd.id > max(r["id"] for r in expected["opd"])
             db.session.remove()
             db.engine.dispose()

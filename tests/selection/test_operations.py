@@ -15,6 +15,14 @@ D = dt.date
 
 
 def test_routes_are_seeded_with_their_stages(app):
+    from plt_tracker.pemda.operations import default_pemda
+    from plt_tracker.selection.models import Route
+
+    templates = db.session.scalars(db.select(Route).filter(Route.instansi_id.is_(None))).all()
+    assert len(templates) == 5  # the national template, copied to each pemda on creation
+    assert route("seleksi_terbuka") is None
+    with transaction():
+        default_pemda()
     open_selection = route("seleksi_terbuka")
     # Naming a Plt covers the vacancy but is not a stage of filling it (migration 0005).
     assert len(open_selection.stages) == 11

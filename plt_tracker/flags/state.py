@@ -1,0 +1,93 @@
+"""Stored vacancy states: each open vacancy's flags and acting official, computed for today.
+
+The rule engine runs over a whole pemda at once (PLT_MULTIPLE looks across its
+vacancies, ESCALATED at its reports), so a pemda's states are computed together:
+when a write made them stale (core.db.lock_pemda empties
+Instansi.flags_valid_for), before a list reads them, and every night by the
+scheduler. Lists, the province and national views and the API then sort,
+filter and page them in SQL.
+"""
+import dataclasses
+
+from flask_babel import force_locale
+
+from plt_tracker.core.db import lock_pemda, transaction
+from plt_tracker.extensions import db
+from plt_tracker.flags.engine import SEVERITY_RANK
+from plt_tracker.flags.models import VacancyState
+from plt_tracker.registry.models import Instansi
+
+NO_FLAG_RANK = len(SEVERITY_RANK)
+# A request refreshes at most this many stale pemda; the rest wait for the nightly run.
+REFRESH_IN_REQUEST = 10
+
+
+def stale_ids(instansi_ids, today):
+    """Return which of the pemda (None: all) need their states computed again for `today`."""
+    query = db.select(Instansi.id).filter(
+        (Instansi.flags_valid_for.is_(None)) | (Instansi.flags_valid_for != today))
+    if instansi_ids is not None:
+        query = query.filter(Instansi.id.in_(list(instansi_ids)))
+    return list(db.session.scalars(query.order_by(Instansi.id)))
+
+
+def ensure_fresh(instansi_ids, today, limit=REFRESH_IN_REQUEST):
+    """Compute the stale states among these pemda (up to `limit` of them); return how many
+    stale pemda remain (shown as such)."""
+    stale = stale_ids(instansi_ids, today)
+    for instansi_id in stale[:limit]:
+        refresh(instansi_id, today)
+    return max(0, len(stale) - limit)
+
+
+def refresh(instansi_id, today):
+    """Compute and store the states of a pemda's open vacancies for `today` (one transaction)."""
+    from plt_tracker.flags.queries import flagged_vacancies
+
+    with transaction():
+        lock_pemda(instansi_id, stale=False)
+        pemda = db.session.get(Instansi, instansi_id, populate_existing=True)
+        if pemda is None or pemda.flags_valid_for == today:
+            return  # another request computed them while this one waited
+        with force_locale("id"):
+            rows = flagged_vacancies(instansi_id, today)
+        db.session.execute(db.delete(VacancyState).where(VacancyState.instansi_id == instansi_id))
+        if rows:
+            db.session.execute(db.insert(VacancyState), [_state(instansi_id, r, today)
+                                                         for r in rows])
+        pemda.flags_valid_for = today
+
+
+def refresh_all(today):
+    """Compute the states of every pemda whose states are not for `today` (the nightly job)."""
+    stale = stale_ids(None, today)
+    for instansi_id in stale:
+        refresh(instansi_id, today)
+    return len(stale)
+
+
+def _state(instansi_id, row, today):
+    flags = row.extra["flags"]
+    current = row.extra
+    return {
+        "vacancy_id": row.vacancy_id, "instansi_id": instansi_id, "post_id": row.post_id,
+        "computed_for": today,
+        "severity_rank": min((SEVERITY_RANK[f.severity] for f in flags), default=NO_FLAG_RANK),
+        "codes": "," + ",".join(f.code for f in flags) + "," if flags else "",
+        "severities": "," + ",".join(sorted({f.severity for f in flags})) + "," if flags else "",
+        "acting_kind": row.acting_kind_code, "acting_status": row.acting_status,
+        "acting_official_id": row.acting_official_id, "acting_name": row.acting_name,
+        "acting_nip": row.acting_nip, "acting_own_post": row.acting_own_post,
+        "acting_since": row.acting_since, "acting_until": row.acting_until,
+        "route": str(current.get("route") or ""), "attempt_status": current.get("attempt_status")
+        or "", "stage_id": current.get("stage_id"), "stage": str(current.get("stage") or ""),
+        "stage_index": current.get("stage_index"), "stage_count": current.get("stage_count"),
+        "days_in_stage": current.get("days_in_stage"), "percent": current.get("percent") or 0,
+        "flags": [_plain(dataclasses.asdict(f)) for f in flags],
+    }
+
+
+def _plain(flag):
+    from plt_tracker.rakor.source import plain
+
+    return plain(flag)

@@ -1,0 +1,247 @@
+"""The vacancy list a page at a time: filtered, counted, sorted and paged in SQL.
+
+Today's list reads the stored vacancy states (flags.state), so its SQL stays the
+same whatever the size of the register, for one pemda or the nation. A past
+date is computed on demand (flags.queries.flagged_vacancies) for one pemda and
+then filtered, sorted and paged the same way.
+"""
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import case, func
+
+from plt_tracker.extensions import db
+from plt_tracker.flags.engine import SEVERITY_RANK, Flag
+from plt_tracker.flags.models import VacancyState
+from plt_tracker.registry.models import Instansi, Opd, Post
+from plt_tracker.vacancies import rules
+from plt_tracker.vacancies.models import ACTING_KINDS, Vacancy
+
+PER_PAGE = 50
+# Months vacant, as the dashboard's duration buckets name them: (from, to) in months.
+DURATIONS = {"0-3": (0, 3), "3-6": (3, 6), "6-12": (6, 12), "12+": (12, None)}
+# Sortable columns: the list's own order and each column header.
+SORTS = ("severity", "days", "opd", "post", "since", "acting", "until", "stage")
+
+
+@dataclass
+class Filters:
+    """What the Sekda asked to see, read from the query string."""
+
+    opd_id: Optional[int] = None
+    post_kind: Optional[str] = None
+    acting_kind: Optional[str] = None
+    no_acting: bool = False
+    flag: Optional[str] = None
+    severity: Optional[str] = None
+    all_posts: bool = False  # heads of OPD only, unless asked for every structural post
+    duration: Optional[str] = None
+    opd_kind: Optional[str] = None
+    stage_id: Optional[int] = None
+    sort: str = "severity"
+    descending: bool = False
+
+
+@dataclass
+class ListRow:
+    """One vacant post as the list shows it."""
+
+    vacancy_id: int
+    post_id: int
+    opd_id: int
+    opd: str
+    post: str
+    post_kind: str
+    eselon: Optional[str]
+    is_head: bool
+    pemda: str
+    vacant_since: dt.date
+    days_vacant: int
+    acting_kind: str = ""
+    acting_status: str = ""
+    acting_name: str = ""
+    acting_nip: str = ""
+    acting_own_post: str = ""
+    acting_until: Optional[dt.date] = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def severity(self):
+        return self.extra.get("severity", "")
+
+
+@dataclass
+class Page:
+    """A page of rows with what the whole filtered list holds."""
+
+    rows: list
+    total: int
+    page: int
+    per_page: int
+    counts: dict  # {"critical": n, "warning": n}: rows with a flag of that severity
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+def stored_page(pemda_ids, as_of, filters, page=1, per_page=PER_PAGE):
+    """Return a page of today's list from the stored states (pemda_ids None: all)."""
+    query = _filtered(pemda_ids, as_of, filters)
+    total, critical, warning = db.session.execute(query.with_only_columns(
+        func.count(), func.sum(case((VacancyState.severities.like("%,critical,%"), 1), else_=0)),
+        func.sum(case((VacancyState.severities.like("%,warning,%"), 1), else_=0)),
+    ).order_by(None)).one()
+    page = min(max(page, 1), max(1, -(-(total or 0) // per_page)))
+    records = db.session.execute(_sorted(query, filters).limit(per_page)
+                                 .offset((page - 1) * per_page)).all()
+    rows = [_row(*record, as_of=as_of) for record in records]
+    return Page(rows, total or 0, page, per_page, {"critical": critical or 0,
+                                                   "warning": warning or 0})
+
+
+def stored_rows(pemda_ids, as_of, filters, batch=1000):
+    """Yield every row of the filtered list, `batch` rows per query (for the downloads)."""
+    query = _sorted(_filtered(pemda_ids, as_of, filters), filters)
+    offset = 0
+    while True:
+        records = db.session.execute(query.limit(batch).offset(offset)).all()
+        for record in records:
+            yield _row(*record, as_of=as_of)
+        if len(records) < batch:
+            return
+        offset += batch
+
+
+def _filtered(pemda_ids, as_of, f):
+    query = (db.select(Vacancy, Post, Opd, Instansi.name, VacancyState)
+             .join(VacancyState, VacancyState.vacancy_id == Vacancy.id)
+             .join(Post, Post.id == Vacancy.post_id).join(Opd, Opd.id == Post.opd_id)
+             .join(Instansi, Instansi.id == Opd.instansi_id))
+    if pemda_ids is not None:
+        query = query.filter(VacancyState.instansi_id.in_(list(pemda_ids)))
+    if not f.all_posts:
+        query = query.filter(Post.is_head.is_(True))
+    if f.opd_id:
+        query = query.filter(Post.opd_id == f.opd_id)
+    if f.post_kind:
+        query = query.filter(Post.kind == f.post_kind)
+    if f.opd_kind:
+        query = query.filter(Opd.kind == f.opd_kind)
+    if f.acting_kind:
+        query = query.filter(VacancyState.acting_kind == f.acting_kind,
+                             VacancyState.acting_status == "active")
+    if f.no_acting:
+        query = query.filter(VacancyState.acting_status != "active")
+    if f.flag:
+        query = query.filter(VacancyState.codes.like(f"%,{f.flag},%"))
+    if f.severity:
+        query = query.filter(VacancyState.severities.like(f"%,{f.severity},%"))
+    if f.stage_id:
+        query = query.filter(VacancyState.stage_id == f.stage_id,
+                             VacancyState.attempt_status == "in_progress")
+    if f.duration in DURATIONS:
+        low, high = DURATIONS[f.duration]
+        query = query.filter(Vacancy.start_date <= as_of - relativedelta(months=low))
+        if high is not None:
+            query = query.filter(Vacancy.start_date > as_of - relativedelta(months=high))
+    return query
+
+
+def _sorted(query, f):
+    since = Vacancy.start_date.desc() if f.descending else Vacancy.start_date
+    columns = {
+        "severity": [VacancyState.severity_rank, Vacancy.start_date],
+        "days": [Vacancy.start_date.desc() if f.descending else Vacancy.start_date],
+        "opd": [Opd.name, Post.title],
+        "post": [Post.title],
+        "since": [since],
+        "acting": [VacancyState.acting_name],
+        "until": [VacancyState.acting_until],
+        "stage": [VacancyState.stage_index],
+    }[f.sort if f.sort in SORTS else "severity"]
+    if f.descending and f.sort not in ("days", "since"):
+        columns = [c.desc() for c in columns]
+    return query.order_by(*columns, Instansi.name, Opd.name, Post.title, Vacancy.id)
+
+
+def _row(vacancy, post, opd, pemda, state, *, as_of):
+    flags = [Flag(f["code"], f["severity"], f.get("reason", ""), f.get("follow_up", ""),
+                  f.get("figures") or {}) for f in state.flags or []]
+    severity = min((f.severity for f in flags), key=SEVERITY_RANK.get, default="")
+    return ListRow(
+        vacancy_id=vacancy.id, post_id=post.id, opd_id=opd.id, opd=opd.name, post=post.title,
+        post_kind=post.kind, eselon=post.eselon, is_head=post.is_head, pemda=pemda,
+        vacant_since=vacancy.start_date, days_vacant=rules.days_vacant(vacancy.start_date, as_of),
+        acting_kind=ACTING_KINDS.get(state.acting_kind, state.acting_kind),
+        acting_status=state.acting_status, acting_name=state.acting_name,
+        acting_nip=state.acting_nip, acting_own_post=state.acting_own_post,
+        acting_until=state.acting_until,
+        extra={"route": state.route, "stage": state.stage, "stage_index": state.stage_index,
+               "stage_count": state.stage_count, "days_in_stage": state.days_in_stage,
+               "attempt_status": state.attempt_status, "percent": state.percent,
+               "flags": flags, "severity": severity})
+
+
+def computed_page(pemda_id, as_of, filters, page=1, per_page=PER_PAGE):
+    """Return a page of the list on a past date, computed for one pemda."""
+    rows = computed_rows(pemda_id, as_of, filters)
+    counts = {s: sum(1 for r in rows if any(f.severity == s for f in r.extra["flags"]))
+              for s in ("critical", "warning")}
+    pages = max(1, -(-len(rows) // per_page))
+    page = min(max(page, 1), pages)
+    return Page(rows[(page - 1) * per_page:page * per_page], len(rows), page, per_page, counts)
+
+
+def computed_rows(pemda_id, as_of, f):
+    """Return every row of the list on `as_of` for one pemda, filtered and sorted."""
+    from plt_tracker.flags.queries import flagged_vacancies
+
+    rows = flagged_vacancies(pemda_id, as_of, opd_id=f.opd_id, post_kind=f.post_kind,
+                             acting_kind=f.acting_kind, no_acting=f.no_acting, code=f.flag,
+                             severity=f.severity)
+    heads = _head_posts(pemda_id) if not f.all_posts else None
+    kinds = _opd_kinds(pemda_id) if f.opd_kind else {}
+    kept = []
+    for row in rows:
+        if heads is not None and row.post_id not in heads:
+            continue
+        if f.opd_kind and kinds.get(row.opd_id) != f.opd_kind:
+            continue
+        if f.stage_id and (row.extra.get("stage_id") != f.stage_id
+                           or row.extra.get("attempt_status") != "in_progress"):
+            continue
+        if f.duration in DURATIONS and not _in_duration(row.vacant_since, as_of, f.duration):
+            continue
+        row.pemda, row.is_head = "", row.post_id in (heads or ())
+        kept.append(row)
+    return _sort_in_memory(kept, f)
+
+
+def _in_duration(since, as_of, bucket):
+    low, high = DURATIONS[bucket]
+    return since <= as_of - relativedelta(months=low) and (
+        high is None or since > as_of - relativedelta(months=high))
+
+
+def _head_posts(pemda_id):
+    return set(db.session.scalars(db.select(Post.id).join(Post.opd).filter(
+        Opd.instansi_id == pemda_id, Post.is_head.is_(True))))
+
+
+def _opd_kinds(pemda_id):
+    return dict(db.session.execute(db.select(Opd.id, Opd.kind).filter_by(instansi_id=pemda_id)))
+
+
+def _sort_in_memory(rows, f):
+    keys = {
+        "severity": lambda r: (SEVERITY_RANK.get(r.extra.get("severity"), 9), -r.days_vacant),
+        "days": lambda r: -r.days_vacant, "since": lambda r: r.vacant_since,
+        "opd": lambda r: (r.opd, r.post), "post": lambda r: r.post,
+        "acting": lambda r: r.acting_name, "until": lambda r: r.acting_until or dt.date.max,
+        "stage": lambda r: r.extra.get("stage_index") or 0,
+    }
+    key = keys.get(f.sort, keys["severity"])
+    return sorted(rows, key=lambda r: (key(r), r.opd, r.post), reverse=f.descending)
