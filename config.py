@@ -111,6 +111,7 @@ class Config:
     LANGUAGES = ["id", "en"]
     WTF_CSRF_TIME_LIMIT = None  # long forms are filled slowly; the session bounds the token
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # spreadsheet uploads
+    LIST_PAGE_SIZE = int(os.environ.get("LIST_PAGE_SIZE", "50"))  # rows per page of a list
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)

@@ -97,10 +97,28 @@ def _make(instansi_id, meeting):
 
 
 def tick(now):
-    """Run one scheduler round: due reports, then pending email deliveries."""
+    """Run one scheduler round: due reports, pending email deliveries, then the stored flags
+    of every pemda not yet computed for today (all of them after midnight; during the day
+    those a write made stale)."""
     outcomes = run_due_reports(now)
     deliver_pending(now=utcnow())
+    refresh_states(now)
     return outcomes
+
+
+def refresh_states(now):
+    """Compute the stored vacancy states that are not for today's local date; return how
+    many pemda were computed. A pemda that fails is logged and left for the next tick."""
+    from plt_tracker.flags.state import refresh, stale_ids
+
+    day, done = local_naive(now).date(), 0
+    for instansi_id in stale_ids(None, day):
+        try:
+            refresh(instansi_id, day)
+            done += 1
+        except Exception:  # noqa: BLE001 — rolled back; the next tick retries
+            current_app.logger.exception("Penanda pemda %s gagal dihitung", instansi_id)
+    return done
 
 
 def job_tick(database_url=None):

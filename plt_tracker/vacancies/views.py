@@ -1,6 +1,6 @@
 """The Sekda's vacancy list: a page at a time, with each vacancy's progress and flags, and the
 whole filtered list as Excel or CSV."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import list_pemda_ids
@@ -31,16 +31,17 @@ def index():
         flash(error, "danger")
     filters, pemda_ids = read_filters(), list_pemda_ids()
     page_number = arg_int("halaman", 1, maximum=100_000)
+    per_page = current_app.config["LIST_PAGE_SIZE"]
     past = as_of != today()
     if past and (pemda_ids is None or len(pemda_ids) != 1):
         flash(_one_pemda_message(), "warning")
         as_of, past = today(), False
     if past:
-        page = computed_page(next(iter(pemda_ids)), as_of, filters, page_number)
+        page = computed_page(next(iter(pemda_ids)), as_of, filters, page_number, per_page)
         stale = 0
     else:
         stale = ensure_fresh(pemda_ids, as_of)
-        page = stored_page(pemda_ids, as_of, filters, page_number)
+        page = stored_page(pemda_ids, as_of, filters, page_number, per_page)
     single = pemda_ids is not None and len(pemda_ids) == 1
     opds = registry_queries.opds_of(next(iter(pemda_ids))) if single else []
     return render_template("vacancies/index.html", page=page, rows=page.rows, as_of=as_of,
@@ -57,6 +58,8 @@ def download(file_type):
     filters, pemda_ids = read_filters(), list_pemda_ids()
     if as_of != today() and (pemda_ids is None or len(pemda_ids) != 1):
         as_of = today()
+    if as_of == today():
+        ensure_fresh(pemda_ids, as_of)
     return downloads.respond(file_type, pemda_ids, as_of, filters)
 
 

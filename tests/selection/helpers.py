@@ -9,15 +9,19 @@ from plt_tracker.selection.models import Route
 FAR = dt.date(2100, 1, 1)
 
 
-def route(code):
-    """Return the test pemda's copy of a route (not the national template)."""
-    return db.session.scalar(db.select(Route).filter(Route.code == code,
-                                                     Route.instansi_id.is_not(None)))
+def route(code, instansi_id=None):
+    """Return a pemda's copy of a route (the test pemda's when there is one; not the
+    national template)."""
+    query = db.select(Route).filter(Route.code == code, Route.instansi_id.is_not(None))
+    if instansi_id is not None:
+        query = query.filter(Route.instansi_id == instansi_id)
+    return db.session.scalar(query.order_by(Route.id))
 
 
 def start(vacancy, code="seleksi_terbuka", on=None):
+    own = route(code, vacancy.post.opd.instansi_id)
     with transaction():
-        return ops.start_attempt(vacancy, route(code), on or vacancy.start_date, today=FAR)
+        return ops.start_attempt(vacancy, own, on or vacancy.start_date, today=FAR)
 
 
 def stage(attempt, position, started, finished=None, **kwargs):
