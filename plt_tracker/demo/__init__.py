@@ -9,7 +9,8 @@ from plt_tracker.demo.rakor import create_rakor_reports
 from plt_tracker.demo.register import (appoint_holders, create_posts, name_plh_on_filled_posts,
                                        open_vacancies, refill_posts)
 from plt_tracker.demo.selection import start_selections
+from plt_tracker.demo.structure import add_other_posts
 from plt_tracker.demo.users import create_users
 
 STEPS = [create_posts, appoint_holders, refill_posts, open_vacancies, name_plh_on_filled_posts,
-         create_users, start_selections, backdate_entries, create_rakor_reports]
+         add_other_posts, create_users, start_selections, backdate_entries, create_rakor_reports]

@@ -35,11 +35,15 @@ def summary(instansi_id, day):
     rows = vacancy_rows(instansi_id, day)
     kinds = [r.acting_kind.lower() for r in rows]
     count = db.select(db.func.count())
+    heads = set(db.session.scalars(db.select(Post.id).join(Opd).filter(
+        Opd.instansi_id == instansi_id, Post.is_head.is_(True))))
     return {
         "opd": db.session.scalar(count.select_from(Opd).filter_by(instansi_id=instansi_id)),
         "posts": db.session.scalar(count.select_from(Post).join(Opd)
                                    .filter(Opd.instansi_id == instansi_id)),
+        "heads": len(heads),
         "vacant": len(rows),
+        "vacant_heads": sum(1 for r in rows if r.post_id in heads),
         "plt": kinds.count("plt"),
         "plt_expired": sum(1 for r in rows if r.acting_kind.lower() == "plt"
                            and r.acting_status == "expired"),
@@ -69,7 +73,8 @@ def demo_command(if_empty):
         fail(f"Data demo tidak dapat dimuat: {exc.message}. Tidak ada yang diubah.")
     counts = summary(ctx.instansi.id, day)
     click.echo(f"Data demo {name} dimuat (per {day:%d/%m/%Y}):")
-    click.echo(f"  OPD: {counts['opd']}, jabatan: {counts['posts']}, kosong: {counts['vacant']}")
+    click.echo(f"  OPD: {counts['opd']}, jabatan: {counts['posts']} (kepala OPD: {counts['heads']}), "
+               f"kosong: {counts['vacant']} (kepala OPD: {counts['vacant_heads']})")
     click.echo(f"  dengan Plt: {counts['plt']} (surat habis: {counts['plt_expired']}), "
                f"dengan Plh: {counts['plh']}, tanpa pelaksana: {counts['none']}")
     for note in ctx.notes:

@@ -29,13 +29,16 @@ def _count(model):
 def test_demo_has_the_lebong_mix(app, runner):
     output = _load(runner)
     day = today()
-    posts = db.session.scalars(db.select(Post)).all()
+    every_post = db.session.scalars(db.select(Post)).all()
+    posts = [p for p in every_post if p.is_head]
     kinds = Counter((p.kind, p.eselon) for p in posts)
     assert kinds[("jpt_pratama", "II.a")] == 1
     assert 28 <= kinds[("jpt_pratama", "II.b")] <= 34
     assert 12 <= kinds[("administrator", "III.a")] <= 13
 
-    rows = vacancy_rows(posts[0].opd.instansi_id, day)
+    every_row = vacancy_rows(posts[0].opd.instansi_id, day)
+    heads = {p.id for p in posts}
+    rows = [r for r in every_row if r.post_id in heads]
     assert len(posts) / 3 <= len(rows) <= len(posts) / 2
     acting = Counter((r.acting_kind, r.acting_status) for r in rows)
     with_plt = acting[("Plt", "active")] + acting[("Plt", "expired")]
@@ -43,7 +46,18 @@ def test_demo_has_the_lebong_mix(app, runner):
     assert acting[("Plt", "expired")] >= 2                # a couple of expired letters
     assert acting[("Plh", "active")] >= 2                 # a few Plh
     assert acting[("", "")] >= 3                          # some with nobody at all
-    assert f"kosong: {len(rows)}" in output and f"tanpa pelaksana: {acting[('', '')]}" in output
+    assert f"kosong: {len(every_row)} (kepala OPD: {len(rows)})" in output
+    assert f"jabatan: {len(every_post)} (kepala OPD: {len(posts)})" in output
+    assert f"tanpa pelaksana: {sum(1 for r in every_row if not r.acting_kind)}" in output
+
+    # Three OPDs hold their other structural posts too, a few of them vacant.
+    others = [p for p in every_post if not p.is_head]
+    assert len(others) >= 20 and {p.kind for p in others} == {"administrator", "pengawas"}
+    assert len({p.opd_id for p in others}) == 3
+    other_rows = [r for r in every_row if r.post_id not in heads]
+    assert len(other_rows) == 3
+    assert any(r.acting_kind == "" and r.days_vacant > 365 for r in other_rows)
+    assert any(r.acting_own_post.startswith("Kepala Subbagian") for r in other_rows)
 
     # Plt officials come from the same OPD, with their own post recorded.
     named = [r for r in rows if r.acting_kind == "Plt" and r.acting_own_post]
