@@ -116,3 +116,15 @@ def lock_pemda(instansi_id, *, stale=True):
         db.session.execute(db.text("SELECT id FROM instansi WHERE id = :id FOR UPDATE"),
                            {"id": instansi_id})
     locked.add(instansi_id)
+
+
+# Ids per IN list: under SQLite's 32,766 bound parameters and MariaDB's packet size,
+# and few enough statements for the nation (60,000 vacancies: 6 statements).
+IN_BATCH = 10_000
+
+
+def batched(ids, size=None):
+    """Yield the ids in sorted lists of at most `size` (IN_BATCH), one IN list per statement."""
+    ids, size = sorted(set(ids)), size or IN_BATCH
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]

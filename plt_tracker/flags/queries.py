@@ -4,6 +4,7 @@ from typing import Optional
 import datetime as dt
 
 from plt_tracker.core.dates import add_months
+from plt_tracker.core.db import batched
 from plt_tracker.extensions import db
 from plt_tracker.flags import engine, retirement
 from plt_tracker.flags.facts import ActingFact, Context, DateRange, HolderFacts, VacancyFacts
@@ -101,10 +102,12 @@ def own_kinds(official_ids, as_of):
     if not official_ids:
         return {}
     query = (db.select(Appointment.official_id, Post.kind).join(Appointment.post)
-             .filter(Appointment.official_id.in_(official_ids))
              .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
              .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of)))
-    return dict(db.session.execute(query).all())
+    kinds = {}
+    for chunk in batched(official_ids):
+        kinds.update(db.session.execute(query.filter(Appointment.official_id.in_(chunk))).all())
+    return kinds
 
 
 @dataclass

@@ -40,6 +40,9 @@ class RakorReport(db.Model):
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime]
     snapshot: Mapped[dict] = mapped_column(JSON)
+    # The posts the snapshot flagged warning or worse (flags.history reads these, not the
+    # whole snapshot, to know what earlier Rakor were told).
+    escalating_post_ids: Mapped[Optional[list]] = mapped_column(JSON)
 
     deliveries: Mapped[list["ReportDelivery"]] = relationship(
         back_populates="report", order_by="ReportDelivery.recipient")

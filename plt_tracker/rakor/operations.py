@@ -12,6 +12,7 @@ from plt_tracker.core.dates import utcnow
 from plt_tracker.extensions import db
 from plt_tracker.rakor import calendar, queries
 from plt_tracker.rakor.models import RakorMeeting, RakorReport, ReportDelivery, ReportRun
+from plt_tracker.flags.history import escalating_posts
 from plt_tracker.rakor.report import build_snapshot
 from plt_tracker.registry.models import Instansi
 from plt_tracker.settings.logic import get_settings, set_settings
@@ -119,7 +120,8 @@ def generate_report(instansi_id, meeting, *, trigger, actor, claim=None):
                               generated_at=utcnow(), version=version,
                               previous=previous[0].snapshot if previous else None)
     report = RakorReport(instansi_id=instansi_id, meeting_date=meeting.date, version=version,
-                         trigger=trigger, created_by=actor, created_at=utcnow(), snapshot=snapshot)
+                         trigger=trigger, created_by=actor, created_at=utcnow(), snapshot=snapshot,
+                         escalating_post_ids=escalating_posts(snapshot))
     db.session.add(report)
     db.session.flush()
     if run is not None:

@@ -5,6 +5,7 @@ Three queries whatever the number of vacancies (attempts, stages, stage records)
 from dataclasses import dataclass, field
 from typing import Optional
 
+from plt_tracker.core.db import batched
 from plt_tracker.extensions import db
 from plt_tracker.selection import progress
 from plt_tracker.selection.models import FillingAttempt, Route, RouteStage, StageRecord
@@ -62,12 +63,13 @@ def progress_by_vacancy(vacancy_ids, as_of):
     result = {vid: VacancyProgress() for vid in vacancy_ids}
     if not vacancy_ids:
         return result
-    attempts = db.session.execute(
-        db.select(FillingAttempt, Route.code, Route.name)
-        .join(Route, FillingAttempt.route_id == Route.id)
-        .filter(FillingAttempt.vacancy_id.in_(list(vacancy_ids)),
-                FillingAttempt.started_on <= as_of)
-        .order_by(FillingAttempt.started_on, FillingAttempt.id)).all()
+    query = (db.select(FillingAttempt, Route.code, Route.name)
+             .join(Route, FillingAttempt.route_id == Route.id)
+             .filter(FillingAttempt.started_on <= as_of)
+             .order_by(FillingAttempt.started_on, FillingAttempt.id))
+    attempts = []
+    for chunk in batched(vacancy_ids):  # a vacancy's attempts all come in its chunk, in order
+        attempts += db.session.execute(query.filter(FillingAttempt.vacancy_id.in_(chunk))).all()
     if not attempts:
         return result
     route_ids = {a.route_id for a, _, _ in attempts}
@@ -79,8 +81,10 @@ def progress_by_vacancy(vacancy_ids, as_of):
     by_route = {}
     for stage in stages:
         by_route.setdefault(stage.route_id, []).append(stage)
-    records = db.session.scalars(db.select(StageRecord).filter(
-        StageRecord.attempt_id.in_([a.id for a, _, _ in attempts]))).all()
+    records = []
+    for chunk in batched(a.id for a, _, _ in attempts):
+        records += db.session.scalars(db.select(StageRecord).filter(
+            StageRecord.attempt_id.in_(chunk))).all()
     by_attempt = {}
     for row in records:
         by_attempt.setdefault(row.attempt_id, {})[row.stage_id] = row

@@ -5,6 +5,7 @@ from typing import Optional
 
 from sqlalchemy.orm import contains_eager, selectinload
 
+from plt_tracker.core.db import batched
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Opd, Post
 from plt_tracker.vacancies import rules
@@ -112,11 +113,14 @@ def _actings_by_vacancy(vacancy_ids):
         .join(ActingAssignment.official)
         .options(contains_eager(ActingAssignment.official),
                  selectinload(ActingAssignment.extensions))
-        .filter(ActingAssignment.vacancy_id.in_(vacancy_ids))
     )
     grouped = {}
-    for acting in db.session.scalars(query).unique():
-        grouped.setdefault(acting.vacancy_id, []).append(acting)
+    for chunk in batched(vacancy_ids):
+        found = db.session.scalars(query.filter(ActingAssignment.vacancy_id.in_(chunk))).unique()
+        for acting in found:
+            grouped.setdefault(acting.vacancy_id, []).append(acting)
+    for group in grouped.values():
+        group.sort(key=lambda a: a.id)
     return grouped
 
 
@@ -160,13 +164,14 @@ def _attach_own_posts(rows, as_of):
     if not ids:
         return
     query = (
-        db.select(Appointment.official_id, Post.title, Opd.name)
-        .join(Appointment.post).join(Post.opd)
-        .filter(Appointment.official_id.in_(ids))
+        db.select(Appointment.official_id, Post.title)
+        .join(Appointment.post)
         .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
         .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of))
     )
-    own = {official_id: title for official_id, title, _ in db.session.execute(query)}
+    own = {}
+    for chunk in batched(ids):
+        own.update(db.session.execute(query.filter(Appointment.official_id.in_(chunk))).all())
     for row in rows:
         if row.acting_official_id in own:
             row.acting_own_post = own[row.acting_official_id]

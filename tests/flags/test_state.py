@@ -60,3 +60,32 @@ def test_a_write_makes_the_states_stale(app, instansi, factory):
     assert db.session.get(Instansi, instansi.id).flags_valid_for is None
     assert state.ensure_fresh({instansi.id}, DAY) == 0
     assert len(_states(instansi.id)) == 2
+
+
+def test_long_id_lists_go_in_batches_with_the_same_result(app, instansi, factory, monkeypatch):
+    from plt_tracker.core import db as core_db
+    from plt_tracker.demo.commands import load_demo
+    from plt_tracker.flags.queries import flagged_vacancies
+
+    load_demo(DAY)
+
+    def plain(rows):
+        return [(r.vacancy_id, r.acting_name, r.acting_own_post, r.extra["stage"],
+                 [f.code for f in r.extra["flags"]]) for r in rows]
+
+    whole = plain(flagged_vacancies(instansi.id, DAY))
+    statements = []
+    monkeypatch.setattr(core_db, "IN_BATCH", 3)
+    from sqlalchemy import event
+
+    def count(*_args):
+        statements.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        batched = plain(flagged_vacancies(instansi.id, DAY))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert batched == whole and len(whole) > 15
+    assert any(r[4] for r in whole) and any(r[3] for r in whole)
+    assert len(statements) > 20  # the lists really were split
