@@ -88,7 +88,7 @@ def upgrade():
     for table, entity in (("acting_assignment", "acting"), ("acting_extension",
                                                             "acting_extension"),
                           ("appointment", "appointment")):
-        op.execute(f"UPDATE {table} SET created_at = (SELECT MIN(a.at) FROM audit_entry a "
+        op.execute(f"UPDATE {table} SET created_at = (SELECT MIN(a.at) FROM audit_entry a "  # nosec B608  # table and column names are this migration's constants
                    f"WHERE a.entity = '{entity}' AND a.action = 'create' "
                    f"AND a.entity_id = {table}.id)")
     _reshape_routes(op.get_bind())

@@ -47,7 +47,7 @@ def new():
                     form.admin_full_name.data)
         except RuleViolation as exc:
             attach_violation(form, exc, aliases={"username": "admin_username",
-                                                 "password": "admin_password",
+                                                 "password": "admin_password",  # nosec B105  # a form field's name, not a password
                                                  "full_name": "admin_full_name"})
             return _form(form), 422
         flash(_("%(name)s ditambahkan dengan jalur pengisian bawaan; admin pertamanya "
