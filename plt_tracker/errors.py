@@ -3,6 +3,7 @@ from flask import Blueprint, current_app, flash, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
+from plt_tracker.api.errors import error_response, is_api_request
 from plt_tracker.core.faults import RETRY_AFTER_SECONDS, is_unavailable, unavailable_response
 from plt_tracker.extensions import db
 
@@ -11,7 +12,9 @@ bp = Blueprint("errors", __name__)
 
 def _page(template, status):
     """Render an error page; should the database fail meanwhile (the menu reads the
-    user), answer the database-free 503 page instead."""
+    user), answer the database-free 503 page instead. The read API answers JSON."""
+    if is_api_request():
+        return error_response(status)
     try:
         return render_template(template), status
     except Exception as exc:
@@ -44,6 +47,12 @@ def csrf_failed(error):  # noqa: ARG001
 def not_found(error):  # noqa: ARG001
     """Tell the user the page does not exist."""
     return _page("errors/404.html", 404)
+
+
+@bp.app_errorhandler(405)
+def method_not_allowed(error):
+    """Refuse a method a route does not take (the API in JSON; pages as Werkzeug does)."""
+    return error_response(405) if is_api_request() else error
 
 
 @bp.app_errorhandler(429)

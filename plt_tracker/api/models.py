@@ -6,6 +6,7 @@ from typing import Optional
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from plt_tracker.auth.models import SCOPES
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Instansi
 
@@ -30,9 +31,20 @@ class ApiToken(db.Model):
     created_at: Mapped[dt.datetime]
     last_used_at: Mapped[Optional[dt.datetime]]
     revoked_at: Mapped[Optional[dt.datetime]]
+    # The last day the token works (the pemda's local date); none: until revoked.
+    expires_on: Mapped[Optional[dt.date]]
 
     instansi: Mapped[Instansi] = relationship()
+    created_by = relationship("User")
 
     @property
     def is_active(self):
         return self.revoked_at is None
+
+    def expired_on(self, day):
+        """Say whether the token no longer works on `day` (past its last valid day)."""
+        return self.expires_on is not None and day > self.expires_on
+
+    @property
+    def scope_label(self):
+        return SCOPES.get(self.scope, self.scope)

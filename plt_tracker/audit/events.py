@@ -24,6 +24,9 @@ EVENTS = {
     "official.update": N_("Data pejabat %(name)s diubah"),
     "holder.record": N_("%(name)s dicatat sebagai pejabat definitif %(post)s"),
     "setting.update": N_("Pengaturan diubah: %(key)s"),
+    # the read API
+    "api_token.create": N_("Token API %(name)s (%(prefix)s…) dibuat dengan cakupan %(scope)s"),
+    "api_token.revoke": N_("Token API %(name)s (%(prefix)s…) dicabut"),
     # vacancies and acting letters
     "vacancy.open": N_("%(post)s kosong sejak %(date)s"),
     "vacancy.fill": N_("%(name)s dilantik sebagai %(post)s (%(date)s)"),

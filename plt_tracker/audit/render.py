@@ -47,6 +47,7 @@ LABELS = {
              "closed_note": _l("Dasar (Perda SOTK)")},
     "official": {"post_kind": _l("Jenis jabatan definitif")},
     "opd": {"kind": _l("Jenis OPD"), "name": _l("Nama OPD")},
+    "api_token": {"prefix": _l("Awal token"), "expires_on": _l("Berlaku sampai")},
 }
 # Keys kept for the record but not worth a line: links between records and bookkeeping.
 HIDDEN = {"post_id", "vacancy_id", "attempt_id", "stage_id", "filled_by_id", "opd_id",

@@ -1,13 +1,14 @@
 """Who may see and do what: every page needs a login, writes need a role."""
 from functools import wraps
 
-from flask import abort, request
+from flask import abort, current_app, request
 from flask_login import current_user
 
 from plt_tracker.extensions import db, login
 
-# Endpoints that anyone may reach without logging in.
-PUBLIC_ENDPOINTS = {"auth.login", "static", "errors.health"}
+# Endpoints that anyone may reach without logging in (the API's OpenAPI document holds
+# no data).
+PUBLIC_ENDPOINTS = {"auth.login", "static", "errors.health", "api.v1.openapi"}
 
 
 @login.user_loader
@@ -24,6 +25,8 @@ def require_login():
     """Send anonymous visitors of any non-public page to the login form."""
     if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
         return None
+    if getattr(current_app.view_functions.get(request.endpoint), "token_auth", False):
+        return None  # the read API checks its bearer token itself (api.authentication)
     if not current_user.is_authenticated:
         return login.unauthorized()
     return None

@@ -32,6 +32,25 @@ def can_read(owner, instansi_id):
     return ids is None or instansi_id in ids
 
 
+def requested_ids(owner, requested=None):
+    """Return the pemda a read by `owner` (a user or an API token) covers.
+
+    `requested` is the one pemda asked for (an id), or None for the owner's whole
+    scope (None: every pemda). Raises OutOfScope when the owner may not read it;
+    a pemda that does not exist is out of every scope but the national one, which
+    finds nothing there.
+    """
+    if requested is None:
+        return visible_ids(owner)
+    if not can_read(owner, requested):
+        raise OutOfScope(requested)
+    return {requested}
+
+
+class OutOfScope(LookupError):
+    """A pemda the owner may not read was asked for."""
+
+
 def can_write(owner, instansi_id):
     """Say whether `owner` may change the records of a pemda: only their own."""
     return instansi_id == owner.instansi_id

@@ -31,6 +31,12 @@ def unavailable_response():
         db.session.rollback()
     except Exception:  # noqa: BLE001  (the connection may be gone; the pool replaces it)
         db.session.remove()
+    from plt_tracker.api.errors import error_response, is_api_request
+
+    if is_api_request():
+        response = error_response(503)
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     # Flask-Login puts `current_user` into every template, loading it on first use:
     # settle it as anonymous so rendering does not query the database again.
     g._login_user = current_app.login_manager.anonymous_user()

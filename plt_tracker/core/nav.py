@@ -21,6 +21,7 @@ NAV = [
     ("flags.ranges", _l("Masa pilkada"), "admin", {"segment": "masa-pilkada"}),
     ("flags.ranges", _l("Masa Pj"), "admin", {"segment": "masa-pj"}),
     ("auth.users", _l("Pengguna"), "admin"),
+    ("api.tokens", _l("Token API"), "admin"),
     ("settings.index", _l("Pengaturan"), "admin"),
     ("pemda.new", _l("Tambah pemda"), "admin"),
 ]

@@ -42,6 +42,7 @@ class Filters:
     stage_id: Optional[int] = None
     sort: str = "severity"
     descending: bool = False
+    flagged: bool = False  # only vacancies with a flag (the API's flag list)
 
 
 @dataclass
@@ -139,6 +140,8 @@ def _filtered(pemda_ids, as_of, f):
         query = query.filter(VacancyState.codes.like(f"%,{f.flag},%"))
     if f.severity:
         query = query.filter(VacancyState.severities.like(f"%,{f.severity},%"))
+    if f.flagged:
+        query = query.filter(VacancyState.codes != "")
     if f.stage_id:
         query = query.filter(VacancyState.stage_id == f.stage_id,
                              VacancyState.attempt_status == "in_progress")
@@ -202,11 +205,13 @@ def computed_rows(pemda_id, as_of, f):
     rows = flagged_vacancies(pemda_id, as_of, opd_id=f.opd_id, post_kind=f.post_kind,
                              acting_kind=f.acting_kind, no_acting=f.no_acting, code=f.flag,
                              severity=f.severity)
-    heads = _head_posts(pemda_id) if not f.all_posts else None
+    heads = _head_posts(pemda_id)
     kinds = _opd_kinds(pemda_id) if f.opd_kind else {}
     kept = []
     for row in rows:
-        if heads is not None and row.post_id not in heads:
+        if not f.all_posts and row.post_id not in heads:
+            continue
+        if f.flagged and not row.extra["flags"]:
             continue
         if f.opd_kind and kinds.get(row.opd_id) != f.opd_kind:
             continue
@@ -215,7 +220,7 @@ def computed_rows(pemda_id, as_of, f):
             continue
         if f.duration in DURATIONS and not _in_duration(row.vacant_since, as_of, f.duration):
             continue
-        row.pemda, row.is_head = "", row.post_id in (heads or ())
+        row.pemda, row.is_head = "", row.post_id in heads
         kept.append(row)
     return _sort_in_memory(kept, f)
 
