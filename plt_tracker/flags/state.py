@@ -14,6 +14,7 @@ from flask_babel import force_locale
 from plt_tracker.core.db import lock_pemda, transaction
 from plt_tracker.extensions import db
 from plt_tracker.flags.engine import SEVERITY_RANK
+from plt_tracker.flags.flag import Flag, sort_flags
 from plt_tracker.flags.models import VacancyState
 from plt_tracker.registry.models import Instansi
 
@@ -91,3 +92,11 @@ def _plain(flag):
     from plt_tracker.rakor.source import plain
 
     return plain(flag)
+
+
+def stored_flags(post_id):
+    """Return the stored flags (engine Flags, most severe first) of a post's open vacancy."""
+    states = db.session.scalars(db.select(VacancyState.flags)
+                                .filter(VacancyState.post_id == post_id)).all()
+    return sort_flags(Flag(f["code"], f["severity"], f.get("reason", ""), f.get("follow_up", ""),
+                           f.get("figures") or {}) for flags in states for f in flags or [])

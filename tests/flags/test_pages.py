@@ -130,3 +130,35 @@ def test_next_rakor_moves_the_ends_soon_horizon(app, factory, instansi):
     assert "ACTING_ENDS_SOON" not in codes()  # 30 days ahead, beyond the 14-day look-ahead
     assert "ACTING_ENDS_SOON" in codes(next_rakor=D(2026, 1, 5))
     assert "ACTING_ENDS_SOON" not in codes(next_rakor=D(2025, 12, 8))
+
+
+def test_post_page_today_shows_the_stored_flags_and_its_queries_do_not_grow_with_the_pemda(
+        app, client, login_as, factory):
+    from plt_tracker.core.dates import today
+    from tests.vacancies.test_list_page import count_queries
+
+    day = today()
+    bare = factory.vacancy(post=factory.post(title="Kepala Dinas Kosong"),
+                           start=day - dt.timedelta(days=400))
+    login_as("viewer")
+    url = f"/jabatan/{bare.post_id}"
+
+    def page():
+        with client.application.app_context(), count_queries() as counter:
+            response = client.get(url)
+        assert response.status_code == 200
+        return response.get_data(as_text=True), counter["n"]
+
+    first, _ = page()  # computes the pemda's stale states once
+    assert 'data-code="NO_ACTING"' in first and 'data-code="VACANT_LONG"' in first
+    _, before = page()
+    for i in range(6):
+        factory.vacancy(post=factory.post(title=f"Kepala Dinas Lain {i}"),
+                        start=day - dt.timedelta(days=30 + i))
+    page()  # the writes made the states stale: computed again
+    text, after = page()
+    assert after == before
+    # A Plt named now is on the page at once: the write made the stored flags stale.
+    factory.acting(bare, start=day - dt.timedelta(days=1), end=day + dt.timedelta(days=90))
+    text, _ = page()
+    assert 'data-code="NO_ACTING"' not in text and 'data-code="VACANT_LONG"' in text
