@@ -1,15 +1,18 @@
-"""Excel files written row by row and sent in chunks: a list of any size never sits in memory.
+"""Downloads of lists of any size: CSV streamed a batch of rows at a time, Excel written row
+by row and sent in chunks, so a list never sits whole in memory.
 
 openpyxl's write-only workbook writes each row to a temporary file as it comes; the
 response then reads that file in 64 KB chunks and deletes it when the server closes the
 response (read or not). Text a spreadsheet would take for a formula stays text.
 """
+import csv
+import io
 import os
 import tempfile
 
-from flask import Response
+from flask import Response, stream_with_context
 
-from plt_tracker.core.formulas import looks_like_formula
+from plt_tracker.core.formulas import csv_cell, looks_like_formula
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,3 +67,35 @@ def _chunks(path, size=64 * 1024):
 def _remove(path):
     if os.path.exists(path):
         os.remove(path)
+
+
+def csv_response(header, rows, filename, batch=500):
+    """Return a CSV download of `rows` (lists of values) streamed `batch` rows at a time."""
+    return Response(stream_with_context(_csv(header, rows, batch)), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _csv(header, rows, batch):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for index, values in enumerate(rows, start=1):
+        writer.writerow([csv_cell(_plain(v)) for v in values])
+        if index % batch == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def download(fmt, title, header, rows, filename):
+    """Return the rows as a streamed "csv" or "xlsx" download named `filename`.<fmt>."""
+    if fmt == "csv":
+        return csv_response(header, rows, f"{filename}.csv")
+    return xlsx_response([(title, header, rows)], f"{filename}.xlsx")

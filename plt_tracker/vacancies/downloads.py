@@ -4,15 +4,10 @@ CSV goes out a batch of rows at a time; Excel is written row by row into a tempo
 file, which is then sent and deleted (core.sheets).
 Text that a spreadsheet would read as a formula stays text (core.formulas).
 """
-import csv
-import io
-
-from flask import Response, stream_with_context
 from flask_babel import gettext as _
 
 from plt_tracker.core.dates import today
-from plt_tracker.core.formulas import csv_cell
-from plt_tracker.core.sheets import xlsx_response
+from plt_tracker.core.sheets import download
 from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
 from plt_tracker.registry.models import POST_KINDS
 from plt_tracker.vacancies.listing import computed_rows, stored_rows
@@ -44,28 +39,6 @@ def _rows(pemda_ids, as_of, filters):
 
 def respond(fmt, pemda_ids, as_of, filters):
     """Return the download response of the filtered list in `fmt` ("csv" or "xlsx")."""
-    name = f"daftar-kekosongan-{as_of.isoformat()}.{fmt}"
     rows = _rows(pemda_ids, as_of, filters)
-    if fmt == "csv":
-        return Response(stream_with_context(_csv(rows)), mimetype="text/csv",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
-    return xlsx_response([(_("Daftar kekosongan"), columns(), (values(r) for r in rows))], name)
-
-
-def _csv(rows, batch=500):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns())
-    for index, row in enumerate(rows, start=1):
-        writer.writerow([csv_cell(_plain(v)) for v in values(row)])
-        if index % batch == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
-
-
-def _plain(value):
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return "" if value is None else value
+    return download(fmt, _("Daftar kekosongan"), columns(), (values(r) for r in rows),
+                    f"daftar-kekosongan-{as_of.isoformat()}")
