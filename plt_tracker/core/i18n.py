@@ -41,16 +41,17 @@ def short_date(value):
 
 
 def duration_words(start, end):
-    """Say the span start..end in months and days, e.g. "7 bulan 12 hari"."""
+    """Say the span start..end in years, months and days, e.g. "7 bulan 12 hari",
+    "4 tahun 1 bulan 7 hari" (no part that is zero; "0 hari" for the same day)."""
     if start is None or end is None:
         return ""
     months, days = duration_parts(start, end)
+    years, months = divmod(months, 12)
     # ngettext although Indonesian has one form: English needs "1 month" / "2 months".
-    month_words = ngettext("%(num)d bulan", "%(num)d bulan", months)
-    day_words = ngettext("%(num)d hari", "%(num)d hari", days)
-    if months and days:
-        return f"{month_words} {day_words}"
-    return month_words if months else day_words
+    parts = [ngettext("%(num)d tahun", "%(num)d tahun", years) if years else "",
+             ngettext("%(num)d bulan", "%(num)d bulan", months) if months else "",
+             ngettext("%(num)d hari", "%(num)d hari", days) if days else ""]
+    return " ".join(p for p in parts if p) or ngettext("%(num)d hari", "%(num)d hari", 0)
 
 
 def register_filters(app):

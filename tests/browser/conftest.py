@@ -9,6 +9,7 @@ These tests run once, on SQLite only: they do not take the `backend` fixture
 that multiplies the other tests, and they carry the `browser` marker
 (`pytest -m browser` runs just them, `-m "not browser"` skips them).
 """
+import datetime as dt
 import os
 import shutil
 import threading
@@ -89,6 +90,35 @@ def live_server(served_app):
     server.shutdown()
     thread.join(10)
     server.server_close()
+
+
+class Clock:
+    """The served app's clock, moved forward by whole days (the demo stays as it was built)."""
+
+    def __init__(self, monkeypatch, app):
+        from plt_tracker.core import dates
+
+        self.app = app
+        self.days = 0
+        real = dates.now_local
+        monkeypatch.setattr(dates, "now_local", lambda: real() + dt.timedelta(days=self.days))
+        self._real = real
+
+    def today(self):
+        """Return the app's today."""
+        with self.app.app_context():
+            return (self._real() + dt.timedelta(days=self.days)).date()
+
+    def move_to(self, day):
+        """Make `day` the app's today (never backwards: records already made stay in the past)."""
+        assert day >= self.today()
+        self.days += (day - self.today()).days
+
+
+@pytest.fixture
+def clock(monkeypatch, served_app):
+    """Move the served app's today forward: clock.move_to(date)."""
+    return Clock(monkeypatch, served_app)
 
 
 @pytest.fixture
