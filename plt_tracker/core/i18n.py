@@ -54,10 +54,19 @@ def duration_words(start, end):
     return " ".join(p for p in parts if p) or ngettext("%(num)d hari", "%(num)d hari", 0)
 
 
+def days_and_duration(days, start, end):
+    """Say a count of days and, when it is a month or more, the same span in words:
+    "27 hari", "200 hari, 6 bulan 17 hari" (never "27 hari, 27 hari")."""
+    day_words = ngettext("%(num)d hari", "%(num)d hari", days)
+    words = duration_words(start, end)
+    return day_words if not words or words == day_words else f"{day_words}, {words}"
+
+
 def register_filters(app):
     """Expose the date helpers to templates."""
     app.jinja_env.filters["tanggal"] = long_date
     app.jinja_env.filters["tgl"] = short_date
     app.jinja_env.globals["duration_words"] = duration_words
+    app.jinja_env.globals["days_and_duration"] = days_and_duration
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["format_datetime"] = format_datetime

@@ -20,7 +20,8 @@ from plt_tracker.selection.queries import routes_of
 def routes():
     """List the filling routes with their ordered stages."""
     return render_template("selection/routes.html", routes=routes_of(current_user.instansi_id),
-                           move_form=MoveForm(), post_kinds=POST_KINDS)
+                           move_form=MoveForm(),
+                           post_kinds=dict(POST_KINDS, sekda=_("Sekretaris Daerah")))
 
 
 @bp.route("/jalur/<int:route_id>/ubah", methods=["GET", "POST"])
