@@ -1,11 +1,12 @@
 """BKPSDM pages on officials: the searchable list, the form, and each official's "rangkap"."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import pgettext
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import current_pemda_id, get_owned
+from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import as_of_from_request
@@ -15,6 +16,7 @@ from plt_tracker.registry.downloads import official_columns, official_rows
 from plt_tracker.registry.forms import OfficialForm, RecordStatusForm
 from plt_tracker.registry.models import OFFICIAL_KINDS, Official
 from plt_tracker.registry.nip import format_nip, parse_nip
+from plt_tracker.registry.picker import officials_matching
 from plt_tracker.registry.operations import (
     create_official,
     set_official_active,
@@ -28,6 +30,14 @@ from plt_tracker.registry.queries import rangkap_of, search_officials
 def nip_filter(nip):
     """Show a NIP in its usual groups."""
     return format_nip(nip)
+
+
+@bp.route("/pejabat/cari")
+@role_required("operator")
+def official_search():
+    """Answer the official picker: officials whose name or NIP contains ?q= (JSON)."""
+    text = request.args.get("q", "")[:100]
+    return jsonify(officials_matching(current_pemda_id(), text, today()))
 
 
 @bp.route("/pejabat")
