@@ -5,7 +5,7 @@ SQL, with its related rows in one statement each. The vacancy list and the flags
 of today come from the stored vacancy states (flags.state); another date is
 computed on demand, for one pemda.
 """
-from flask import request, url_for
+from flask import url_for
 
 from plt_tracker.api import queries, serialize, v1
 from plt_tracker.api.authentication import caller, token_required
@@ -50,9 +50,9 @@ def posts():
     """List posts with their definitive holder or vacancy on `as_of` (default today)."""
     as_of = date_arg("as_of") or today()
     page, per_page = page_args()
-    head = bool_arg("head") if "head" in request.args else None
     query = queries.posts_query(pemda_ids(), opd_id=int_arg("opd"),
-                                kind=choice_arg("kind", POST_KINDS), head=head,
+                                kind=choice_arg("kind", POST_KINDS),
+                                head=True if bool_arg("head") else None,
                                 active=not bool_arg("include_inactive"))
     rows, total = queries.page_of(query, page, per_page)
     ids = [post.id for post, _opd, _pemda in rows]

@@ -180,7 +180,7 @@ PATHS = {
                                          "(default today)"),
                            _param("opd", {"type": "integer", "minimum": 1}, "One OPD (id)"),
                            _param("kind", {"enum": list(POST_KINDS)}, "Kind of post"),
-                           _param("head", BOOLEAN, "true: heads of OPD only; false: the others"),
+                           _param("head", BOOLEAN, "Only the heads of OPD (kepala OPD)"),
                            _param("include_inactive", BOOLEAN, "Also deactivated posts")]),
     "/vacancies": _get("The vacancy list on a date, with acting officials, filling and flags",
                        _page_of("Vacancy"), PAGE + [PEMDA, AS_OF] + VACANCY_FILTERS),

@@ -160,4 +160,10 @@ def test_posts_with_holders_and_vacancies(app, api_get, make_token, factory):
     earlier = {p["id"]: p for p in api_get("/api/v1/posts?as_of=2025-03-01",
                                            text).json["data"]}[held.post_id]
     assert earlier["holder"] is None and earlier["vacancy"]["since"] == "2025-01-01"
-    assert api_get("/api/v1/posts?head=false", text).json["data"] == []
+    deputy_opd = held.post.opd
+    with transaction():
+        deputy = create_post(deputy_opd, "Sekretaris Dinas", "administrator", is_head=False)
+    assert {p["id"] for p in api_get("/api/v1/posts?head=true", text).json["data"]} == \
+        {held.post_id}
+    assert {p["id"] for p in api_get(f"/api/v1/posts?opd={deputy_opd.id}",
+                                     text).json["data"]} == {held.post_id, deputy.id}
