@@ -2,6 +2,7 @@
 import datetime as dt
 import itertools
 
+from plt_tracker.api.operations import create_token
 from plt_tracker.core.db import transaction
 from plt_tracker.extensions import db
 from plt_tracker.flags.operations import create_range
@@ -27,14 +28,22 @@ def sample_records(factory, instansi, user):
                               start_date=dt.date(2029, 1, 1), end_date=dt.date(2029, 6, 30))
         report = generate_report(instansi.id, Meeting(dt.date(2026, 2, 2), dt.time(9), "rule"),
                                  trigger="manual", actor="test")
+        token, _text = create_token(instansi.id, "Sistem contoh")
     stage = attempt.route.stages[0]
     return {"post_id": vacancy.post_id, "opd_id": vacancy.post.opd_id,
             "official_id": acting.official_id, "vacancy_id": vacancy.id, "acting_id": acting.id,
             "attempt_id": attempt.id, "route_id": attempt.route_id, "stage_id": stage.id,
             "report_id": report.id, "range_id": window.id, "user_id": user.id,
+            "token_id": token.id,
             # The correction pages take any kind's id: a vacancy's is found for "kekosongan"
             # and not for the others (404), both fine for what these tests check.
             "record_id": vacancy.id}
+
+
+def token_endpoints(app):
+    """Return the endpoints of the read API that answer a bearer token, not a session."""
+    return {endpoint for endpoint, view in app.view_functions.items()
+            if getattr(view, "token_auth", False)}
 
 
 def urls(app, ids, method="GET", skip=()):

@@ -3,15 +3,20 @@ import pytest
 
 from plt_tracker.auth.access import PUBLIC_ENDPOINTS
 from plt_tracker.auth.models import ROLE_RANK
+from tests.routes import token_endpoints
 
 # Logging out needs only a login: it is the one route every user must reach.
 LOGIN_ONLY = {"auth.logout"}
 
 
-def _routes(app):
-    """Yield (endpoint, url, methods) for every non-public route, with sample arguments."""
+def _routes(app, token=False):
+    """Yield (endpoint, url, methods) for every non-public route, with sample arguments:
+    the session routes, or (`token`) the read API's routes that take a bearer token."""
+    tokens = token_endpoints(app)
     for rule in app.url_map.iter_rules():
         if rule.endpoint in PUBLIC_ENDPOINTS or rule.endpoint in LOGIN_ONLY:
+            continue
+        if (rule.endpoint in tokens) != token:
             continue
         args = {name: _sample(conv) for name, conv in rule._converters.items()}
         url = rule.build(args)[1] if hasattr(rule, "build") else None
@@ -56,3 +61,17 @@ def test_lower_roles_are_refused(app, client, login_as, role):
             assert response.status_code == 403, (endpoint, method, response.status_code)
             checked += 1
     assert checked > 0
+
+
+def test_api_routes_need_a_token_not_a_session(app, client, login_as):
+    routes = list(_routes(app, token=True))
+    assert len(routes) >= 8
+    for session in (False, True):
+        if session:
+            login_as("admin")  # a browser's session is no token
+        for endpoint, url, methods in routes:
+            assert url.startswith("/api/v1"), endpoint
+            assert methods == ["GET"], endpoint
+            response = client.get(url)
+            assert response.status_code == 401, (endpoint, response.status_code)
+            assert response.json["error"]["code"] == "missing_token", endpoint

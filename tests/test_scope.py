@@ -13,7 +13,7 @@ from plt_tracker.core.db import transaction
 from plt_tracker.pemda.operations import create_pemda
 from tests.conftest import csrf_from
 from tests.factories import Factory
-from tests.routes import row_counts, sample_records, urls
+from tests.routes import row_counts, sample_records, token_endpoints, urls
 
 # Pages that are not about a pemda's records (or that log out).
 NOT_RECORDS = {"static", "auth.logout", "auth.login", "errors.health"}
@@ -70,12 +70,15 @@ def _takes_records(app, endpoint):
 
 
 def _record_urls(app, ids, method="GET"):
-    skip = NOT_RECORDS | {e for e in app.view_functions if not _takes_records(app, e)}
+    # The read API's scope is checked with tokens in tests/api/test_scope.py.
+    skip = NOT_RECORDS | token_endpoints(app) | {e for e in app.view_functions
+                                                 if not _takes_records(app, e)}
     return list(urls(app, ids, method, skip=skip))
 
 
 def _plain_urls(app):
-    skip = NOT_RECORDS | {e for e in app.view_functions if _takes_records(app, e)}
+    skip = NOT_RECORDS | token_endpoints(app) | {e for e in app.view_functions
+                                                 if _takes_records(app, e)}
     return list(urls(app, {}, "GET", skip=skip))
 
 
