@@ -9,6 +9,7 @@ from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import current_pemda_id
 from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.requests import MAX_ID
 from plt_tracker.rakor import bp, calendar, operations, queries
 from plt_tracker.rakor.forms import (AddMeetingForm, CancelMeetingForm, MoveMeetingForm, RuleForm,
                                      choices)
@@ -136,8 +137,8 @@ def cancel_meeting():
     try:
         with transaction():
             if kind == "id":
-                operations.cancel_meeting(current_user.instansi_id, meeting_id=int(value),
-                                          note=form.note.data)
+                operations.cancel_meeting(current_user.instansi_id,
+                                          meeting_id=_meeting_id(value), note=form.note.data)
             else:
                 operations.cancel_meeting(current_user.instansi_id,
                                           rule_month=dt.date.fromisoformat(value),
@@ -147,6 +148,14 @@ def cancel_meeting():
         return _meetings_page(422, cancel_form=form)
     flash(_("Rakor dibatalkan."), "success")
     return redirect(url_for("rakor.meetings"))
+
+
+def _meeting_id(value):
+    """Return a meeting id from the form; one no database integer holds is a bad value."""
+    meeting_id = int(value)
+    if not 0 < meeting_id <= MAX_ID:
+        raise ValueError(value)
+    return meeting_id
 
 
 def _field_error(form, exc):

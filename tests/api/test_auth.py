@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from config import TestConfig
+from plt_tracker import create_app
 from plt_tracker.api.models import ApiToken
 from plt_tracker.api.operations import revoke_token
 from plt_tracker.core.dates import today, utcnow
@@ -88,3 +90,15 @@ def test_errors_are_json_never_html(app, api_get, make_token):
         assert response.json["error"]["status"] == status
     response = app.test_client().post("/api/v1/posts", headers={"Authorization": f"Bearer {text}"})
     assert response.status_code == 405 and response.json["error"]["code"] == "method_not_allowed"
+
+
+def test_an_unreachable_database_answers_503_in_json(app, tmp_path):
+    down = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/missing/plt.db")
+    try:
+        response = down.test_client().get("/api/v1/posts",
+                                          headers={"Authorization": "Bearer plt_x"})
+        assert response.status_code == 503 and response.headers["Retry-After"]
+        assert response.json["error"]["code"] == "unavailable"
+    finally:
+        with down.app_context():
+            db.engine.dispose()
