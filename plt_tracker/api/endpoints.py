@@ -113,7 +113,7 @@ def _filters(flagged):
 @v1.route("/acting-letters")
 @token_required
 def acting_letters():
-    """List acting letters (Plt, Plh, Pj Sekda) with their extensions, newest first."""
+    """List acting letters (Plt, Plh, Pj Sekda) with their extensions, latest recorded first."""
     as_of = date_arg("as_of") or today()
     page, per_page = page_args()
     query = queries.acting_query(

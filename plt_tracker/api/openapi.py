@@ -175,7 +175,8 @@ def _get(summary, schema, parameters=(), errors=("400", "401", "403"), public=Fa
 PATHS = {
     "/": _get("Who the token is, with links to every list", _ref("Index"), errors=("401",)),
     "/pemda": _get("The pemda the token may read", _page_of("Pemda"), PAGE + [PEMDA]),
-    "/posts": _get("Posts with their definitive holder or vacancy on a date", _page_of("Post"),
+    "/posts": _get("Posts with their definitive holder or vacancy on a date, by id",
+                   _page_of("Post"),
                    PAGE + [PEMDA, _param("as_of", DATE, "Date of holder and vacancy "
                                          "(default today)"),
                            _param("opd", {"type": "integer", "minimum": 1}, "One OPD (id)"),
@@ -187,7 +188,7 @@ PATHS = {
     "/flags": _get("The flagged vacancies on a date, most severe first",
                    _page_of("FlaggedVacancy"), PAGE + [PEMDA, AS_OF] + VACANCY_FILTERS),
     "/acting-letters": _get(
-        "Acting letters (Plt, Plh, Pj Sekda) with their extensions, newest first",
+        "Acting letters (Plt, Plh, Pj Sekda) with their extensions, latest recorded first",
         _page_of("ActingLetter"),
         PAGE + [PEMDA, _param("as_of", DATE, "Date the `status` describes (default today)"),
                 _param("kind", {"enum": list(ACTING_KINDS)}, "Kind of letter"),

@@ -30,10 +30,13 @@ def pemda_query(pemda_ids):
 
 
 def posts_query(pemda_ids, *, opd_id=None, kind=None, head=None, active=True):
-    """Return posts with their OPD and pemda, by pemda, OPD and title."""
+    """Return posts with their OPD and pemda, by id.
+
+    In the order of the primary key: a page is read along its index, where an order
+    by pemda, OPD and title would sort the nation's posts for every page.
+    """
     query = (db.select(Post, Opd, Instansi).join(Opd, Opd.id == Post.opd_id)
-             .join(Instansi, Instansi.id == Opd.instansi_id)
-             .order_by(Instansi.name, Opd.name, Post.title, Post.id))
+             .join(Instansi, Instansi.id == Opd.instansi_id).order_by(Post.id))
     query = _in_scope(query, Opd.instansi_id, pemda_ids)
     if opd_id:
         query = query.filter(Post.opd_id == opd_id)
@@ -70,7 +73,7 @@ def vacancies_on(post_ids, day):
 def acting_query(pemda_ids, *, kind=None, post_id=None, vacancy_id=None, active_on=None,
                  since=None, until=None):
     """Return acting letters (Plt, Plh, Pj Sekda) with their post, OPD, pemda and official,
-    newest first.
+    the latest recorded first (by id: along the primary key's index).
 
     `active_on` keeps the letters in force on that day: started, not ended early before
     it, and covering it by the first letter or an extension signed by then (as
@@ -80,7 +83,7 @@ def acting_query(pemda_ids, *, kind=None, post_id=None, vacancy_id=None, active_
              .join(Post, Post.id == ActingAssignment.post_id).join(Opd, Opd.id == Post.opd_id)
              .join(Instansi, Instansi.id == Opd.instansi_id)
              .join(Official, Official.id == ActingAssignment.official_id)
-             .order_by(ActingAssignment.start_date.desc(), ActingAssignment.id.desc()))
+             .order_by(ActingAssignment.id.desc()))
     query = _in_scope(query, Opd.instansi_id, pemda_ids)
     if kind:
         query = query.filter(ActingAssignment.kind == kind)

@@ -132,7 +132,7 @@ def test_acting_letters_in_force_on_a_date(app, api_get, make_token, factory):
         return [r["id"] for r in api_get("/api/v1/acting-letters", text,
                                          query_string=query).json["data"]]
 
-    assert ids() == [plh.id, first.id]  # newest first
+    assert ids() == [plh.id, first.id]  # the latest recorded first
     assert ids(active_on="2025-03-20") == [first.id]
     assert ids(active_on="2025-06-15") == [first.id]  # by the extension
     assert ids(active_on="2025-05-15") == [plh.id, first.id]
