@@ -97,7 +97,8 @@ def _vacancy_list(shape, flagged):
     rows = page.rows if page.page == page_number else []
     owners = queries.opd_pemda({row.opd_id for row in rows})
     data = [shape(row, serialize.ref(*owners[row.opd_id])) for row in rows]
-    meta["counts"] = page.counts
+    # SUM() comes back as a Decimal on MariaDB: JSON wants plain integers.
+    meta["counts"] = {severity: int(count) for severity, count in page.counts.items()}
     return paged(data, total=page.total, page=page_number, per_page=per_page, **meta)
 
 
