@@ -45,9 +45,10 @@ def test_pages_cover_every_row_once(app, api_get, make_token, factory):
 
 def test_bad_parameters_name_themselves(app, api_get, make_token):
     _token, text = make_token()
-    for query, name in (("per_page=201", "per_page"), ("page=0", "page"), ("as_of=15/01/2026", "as_of"),
-                        ("flag=NOPE", "flag"), ("severity=bad", "severity"), ("head=maybe", "head"),
-                        ("sort=up", "sort"), ("opd=-1", "opd"), ("pemda=1e3", "pemda")):
+    for query, name in (("per_page=201", "per_page"), ("page=0", "page"),
+                        ("as_of=15/01/2026", "as_of"), ("flag=NOPE", "flag"),
+                        ("severity=bad", "severity"), ("head=maybe", "head"), ("sort=up", "sort"),
+                        ("opd=-1", "opd"), ("pemda=1e3", "pemda")):
         response = api_get(f"/api/v1/vacancies?{query}", text)
         assert response.status_code == 400, query
         assert response.json["error"] == {"status": 400, "code": "bad_parameter",
