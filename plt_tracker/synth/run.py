@@ -35,4 +35,5 @@ def generate(count, posts_per_pemda, seed, as_of, *, append=False, batch=5000, r
                instansi_id=pemda_ids[0], params={"pemda": count, "seed": seed})
     if refresh:
         refresh_all(today())
+    writer.analyze()
     return totals
