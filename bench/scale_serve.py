@@ -61,10 +61,18 @@ def gunicorn_ratio(url, clients, duration, workers=4):
     """Return markdown lines: requests per second of the list and of hello, and their ratio."""
     import os
 
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec("gunicorn") is None:
+        return ["- gunicorn is not installed (`.venv/bin/pip install \"gunicorn>=23\"`, or "
+                "`pip install --target DIR gunicorn` and PYTHONPATH=DIR): throughput not measured."]
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=url, SECRET_KEY=SECRET)
+    # The parent's sys.path goes along, so a gunicorn installed beside the venv is found too.
+    env = dict(os.environ, DATABASE_URL=url, SECRET_KEY=SECRET,
+               PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     server = subprocess.Popen(  # nosec B603  # this app's own server, bound to 127.0.0.1
-        [str(ROOT / ".venv/bin/gunicorn"), "-w", str(workers), "-b", f"{HOST}:{port}",
+        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"{HOST}:{port}",
          "--log-level", "warning", "bench.scale_bench:bench_app()"], env=env, cwd=ROOT)
     base = f"http://{HOST}:{port}"
     try:
