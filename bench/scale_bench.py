@@ -208,12 +208,13 @@ def main():
             lines.append(f"\n{label} ÷ its bare 50-row SQL statement ({bare * 1000:.1f} ms): "
                          f"**{statistics.median(times) / bare:.0f}×**.")
     lines += [""] + [f"- {n}" for n in notes]
-    one, count_one = flags_time(args.url, pemda_name, everyone=False)
+    # Best of three: the machine is shared, and one pemda's run is short enough to repeat.
+    one, count_one = min(flags_time(args.url, pemda_name, everyone=False) for _ in range(3))
     nation, count_all = flags_time(args.url, pemda_name, everyone=True)
     floor = min(start_time(args.url) for _ in range(3))
     lines += ["", "| `plt flags` (subprocess, process start included) | seconds | flags |",
               "|---|---:|---:|", f"| process start only (`python -c 'import wsgi'`, best of 3) | "
-              f"{floor:.2f} | – |", f"| one pemda ({pemda_name}) | {one:.2f} | {count_one} |",
+              f"{floor:.2f} | – |", f"| one pemda ({pemda_name}), best of 3 | {one:.2f} | {count_one} |",
               f"| every pemda, one process (no nation option: `flag_records` per pemda) | "
               f"{nation:.2f} | {count_all} |"]
     if not args.skip_gunicorn:
