@@ -72,7 +72,7 @@ def _state(instansi_id, row, today):
     current = row.extra
     return {
         "vacancy_id": row.vacancy_id, "instansi_id": instansi_id, "post_id": row.post_id,
-        "computed_for": today,
+        "computed_for": today, "is_head": row.is_head, "start_date": row.vacant_since,
         "severity_rank": min((SEVERITY_RANK[f.severity] for f in flags), default=NO_FLAG_RANK),
         "codes": "," + ",".join(f.code for f in flags) + "," if flags else "",
         "severities": "," + ",".join(sorted({f.severity for f in flags})) + "," if flags else "",

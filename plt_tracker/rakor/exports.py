@@ -11,7 +11,6 @@ import json
 import warnings
 from collections import Counter
 
-import pandas as pd
 from flask import render_template
 from flask_babel import force_locale, gettext as _
 
@@ -160,6 +159,8 @@ def _flag_text(flag):
 @in_indonesian
 def render_xlsx(snapshot):
     """Build the Excel workbook: a summary sheet and a detail sheet."""
+    import pandas as pd  # imported here: most commands and pages never need it
+
     head = [(_("Pemda"), snapshot["pemda"]),
             (_("Tanggal Rakor"), to_date(snapshot["meeting_date"])),
             (_("Versi laporan"), snapshot["version"])]
