@@ -168,3 +168,22 @@ def test_posts_with_holders_and_vacancies(app, api_get, make_token, factory):
         {held.post_id}
     assert {p["id"] for p in api_get(f"/api/v1/posts?opd={deputy_opd.id}",
                                      text).json["data"]} == {held.post_id, deputy.id}
+
+
+def test_reports_by_meeting_date_without_snapshots(app, api_get, make_token, instansi):
+    from plt_tracker.rakor.calendar import Meeting
+    from plt_tracker.rakor.operations import generate_report
+
+    with transaction():
+        for day in (D(2026, 2, 2), D(2026, 3, 2), D(2026, 3, 2)):
+            generate_report(instansi.id, Meeting(day, dt.time(9), "rule"), trigger="manual",
+                            actor="test")
+    _token, text = make_token()
+    rows = api_get("/api/v1/reports", text).json["data"]
+    assert [(r["meeting_date"], r["version"]) for r in rows] == [
+        ("2026-03-02", 2), ("2026-03-02", 1), ("2026-02-02", 1)]
+    assert all("snapshot" not in r for r in rows)
+    march = api_get("/api/v1/reports?since=2026-03-01&until=2026-03-31", text).json
+    assert march["meta"]["total"] == 2
+    one = api_get(f"/api/v1/reports/{rows[-1]['id']}", text).json
+    assert one["snapshot"]["meeting_date"] == "2026-02-02" and one["version"] == 1
