@@ -24,14 +24,16 @@ def machine(url):
         with engine.connect() as conn:
             versions.append("PostgreSQL " + conn.execute(sa.text("SHOW server_version")).scalar())
         engine.dispose()
-    try:
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-        versions += [f"Flask {version('flask')}", f"SQLAlchemy {version('sqlalchemy')}",
-                     f"gunicorn {version('gunicorn')}"]
-    except Exception:  # noqa: BLE001 — versions are informative only  # nosec B110
-        pass
-    return f"{cpu}, {memory:.1f} GiB RAM; {platform.platform()}; {', '.join(versions)}"
+    for package in ("Flask", "SQLAlchemy", "psycopg", "gunicorn"):
+        try:
+            versions.append(f"{package} {version(package.lower())}")
+        except PackageNotFoundError:
+            continue
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{cpu}, {memory:.1f} GiB RAM; {platform.platform()}; {', '.join(versions)}; "
+            f"load average at the end of the run (1, 5, 15 min): {load}")
 
 
 def write_section(path, label, text, argv, machine_line):

@@ -1,5 +1,4 @@
 """`flask plt synth`: a synthetic register of 1 to 552 pemda with ten years of history."""
-import sys
 import time
 
 import click
@@ -14,7 +13,8 @@ from plt_tracker.cli import fail, plt
               help="Jabatan struktural per pemda.")
 @click.option("--seed", type=int, default=1, show_default=True,
               help="Benih acak: benih dan tanggal acuan yang sama memberi baris yang sama.")
-@click.option("--as-of", "as_of", default=None, help="Akhir riwayat (YYYY-MM-DD); default hari ini.")
+@click.option("--as-of", "as_of", default=None,
+              help="Akhir riwayat (YYYY-MM-DD); default hari ini.")
 @click.option("--append", is_flag=True, help="Tambahkan ke basis data yang sudah berisi data.")
 @click.option("--batch", type=click.IntRange(100, 100_000), default=5000, show_default=True,
               help="Baris per perintah INSERT (executemany).")
@@ -42,5 +42,5 @@ def synth_command(count, posts_per_pemda, seed, as_of, append, batch, no_refresh
         fail(exc.message)
     for table, number in counts.items():
         click.echo(f"{table}\t{number}")
-    click.echo(f"Selesai dalam {time.perf_counter() - started:.1f} detik "
-               f"({sum(v for k, v in counts.items() if k != 'instansi')} baris).", file=sys.stdout)
+    rows = sum(v for k, v in counts.items() if k != "instansi")
+    click.echo(f"Selesai dalam {time.perf_counter() - started:.1f} detik ({rows} baris).")

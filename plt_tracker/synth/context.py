@@ -32,7 +32,7 @@ class SynthContext:
         self.add("official", row)
         return row["id"]
 
-    def retire(self, official_id, reason, _day):
+    def retire(self, official_id, reason):
         """Mark an official who left the service (retired, died, dismissed, resigned)."""
         if reason in GONE:
             self.officials[official_id]["is_active"] = False

@@ -48,7 +48,7 @@ class Ids:
         return value
 
 
-def simulate_opd(rng, ids, ctx, opd_id, posts):
+def simulate_opd(rng, ids, ctx, posts):
     """Return the rows of one OPD's posts over the history window.
 
     `ctx` holds the pemda's values (SynthContext): its id, `as_of`, the
@@ -92,7 +92,7 @@ def _post_timeline(rng, ids, ctx, post):
             if end > as_of:
                 break
             state["end_date"] = end
-            ctx.retire(state["official_id"], reason, end)
+            ctx.retire(state["official_id"], reason)
             state = _vacancy(ids, post_id, end, reason)
         else:
             filled = state["start_date"] + dt.timedelta(days=_vacant_days(rng, kind))

@@ -90,8 +90,9 @@ def opd_candidates():
 def _opd(name, kind, head, head_kind, second, units, unit_title):
     """Return an OpdPlan: head, second (sekretaris), the unit heads, then the subunit heads."""
     is_sekda = head == "Sekretaris Daerah"
-    head_title = head if head.startswith("Sekretaris") or head in ("Inspektur", "Camat") \
-        else f"{head} {name}"
+    # "Kepala Dinas Sosial", "Direktur RSUD Sintesa"; the Sekda, Inspektur and Camat stand alone.
+    alone = head.startswith("Sekretaris") or head in ("Inspektur", "Camat")
+    head_title = head if alone else f"{head} {name}"
     unit_kind = "pengawas" if head_kind == "administrator" else "administrator"
     second_title = (f"{second} {name}" if not is_sekda else "Asisten Administrasi Umum")
     second_kind = "jpt_pratama" if is_sekda else "administrator"

@@ -30,8 +30,8 @@ def generate(count, posts_per_pemda, seed, as_of, *, append=False, batch=5000, r
             if progress:
                 progress(index + 1, len(pemda_ids))
         writer.reset_sequences()
-        record("create", "synth", None, f"Data sintetis dibuat: {count} pemda, "
-               f"{posts_per_pemda} jabatan per pemda, benih {seed}, riwayat sampai {as_of:%d/%m/%Y}",
+        record("create", "synth", None, f"Data sintetis dibuat: {count} pemda, {posts_per_pemda} "
+               f"jabatan per pemda, benih {seed}, riwayat sampai {as_of:%d/%m/%Y}",
                instansi_id=pemda_ids[0], params={"pemda": count, "seed": seed})
     if refresh:
         refresh_all(today())

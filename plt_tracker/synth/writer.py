@@ -71,7 +71,7 @@ def simulate_pemda(seed, index, ids, instansi_id, as_of, posts_per_pemda):
                              "is_sekda": is_sekda, "closed_on": None, "closed_kind": None,
                              "closed_note": None, "version": 1})
             posts.append((post_id, kind, is_head, is_sekda, title))
-        simulate_opd(rng, ids, ctx, opd_id, posts)
+        simulate_opd(rng, ids, ctx, posts)
     return ctx.rows
 
 
