@@ -35,7 +35,23 @@ def restore(path):
             _reset_sequences(conn)
     finally:
         source.close()
+    analyze()
     return counts
+
+
+def analyze():
+    """Give the planner statistics of the rows just loaded.
+
+    Until autovacuum gets to them, PostgreSQL plans a restored register as if it were
+    empty (a post page of a national register took 540 ms instead of 48).
+    """
+    with db.engine.connect() as conn:
+        if conn.dialect.name == "mysql":
+            for table in db.metadata.sorted_tables:
+                conn.exec_driver_sql(f"ANALYZE TABLE {table.name}")  # nosec B608  # names from the app's own metadata
+        else:
+            conn.exec_driver_sql("ANALYZE")
+        conn.commit()
 
 
 def _check_target(conn, revision):
