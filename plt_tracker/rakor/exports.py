@@ -149,7 +149,9 @@ def render_xlsx(snapshot):
     columns = list(detail_rows({"rows": [_EMPTY_ROW]})[0])
     detail = pd.DataFrame(detail_rows(snapshot), columns=columns)
     sheets = [(_("Ringkasan"), summary), (_("Rincian"), detail)]
-    if "followup" in snapshot:  # reports frozen before decisions were kept have no such sheet
+    # Reports frozen before decisions were kept, and those with nothing to follow up, have
+    # no such sheet.
+    if (snapshot.get("followup") or {}).get("items"):
         sheets.append((_("Tindak lanjut"), pd.DataFrame(
             followup_rows(snapshot), columns=list(followup_rows(_EMPTY_FOLLOWUP)[0]))))
     buffer = io.BytesIO()
