@@ -4,11 +4,11 @@ A decision is *done* or *dropped* from the day it was closed, *overdue* when sti
 open after its due date, else *open*. So a report from March reads a decision
 the way it stood in March, even when it was closed since.
 """
-STATUS_LABELS = {"open": "Terbuka", "overdue": "Lewat tenggat", "done": "Selesai",
-                 "dropped": "Dihentikan"}
-# Decisions overdue at this many Rakor in a row (this one included) are escalated.
-ESCALATE_AFTER = 2
+from plt_tracker.audit.events import N_
 
+# Plain Indonesian (frozen into reports as written); pages translate them when shown.
+STATUS_LABELS = {"open": N_("Terbuka"), "overdue": N_("Lewat tenggat"), "done": N_("Selesai"),
+                 "dropped": N_("Dihentikan")}
 # Which recorded events may fulfil a decision that answers which flag. A decision
 # without a flag code, or about a long vacancy or an escalation, may be fulfilled by
 # any of them; the appointment that fills the post by definition answers them all.
