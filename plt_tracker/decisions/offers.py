@@ -16,10 +16,12 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from plt_tracker.audit.models import AuditEntry
+from plt_tracker.extensions import db
 from plt_tracker.decisions.rules import FULFILLING
 
 SESSION_KEY = "decision_offers"
-MAX_OFFERS = 5  # events kept between two pages (one form records one or two)
+# Events kept between two pages (a form records one or two); small, as the session is a cookie.
+MAX_OFFERS = 5
 
 
 @event.listens_for(Session, "after_flush")
@@ -28,7 +30,7 @@ def _note_events(session, _context):
     for obj in session.new:
         if isinstance(obj, AuditEntry) and obj.event in FULFILLING and obj.post_id:
             session.info.setdefault(SESSION_KEY, []).append(
-                {"post_id": obj.post_id, "event": obj.event, "what": obj.summary,
+                {"entry": obj.id, "post_id": obj.post_id, "event": obj.event,
                  "date": _event_date(obj.params or {})})
 
 
@@ -73,9 +75,10 @@ def pending_offers():
     for item in noted:
         found = [d for d in pending_matching(item["post_id"], item["event"], day)
                  if can_write(current_user, d.instansi_id)]
-        if found:
+        entry = db.session.get(AuditEntry, item["entry"]) if found else None
+        if entry is not None:
             date = item.get("date")
             closed_on = min(dt.date.fromisoformat(date), day) if date else day
-            offers.append({"what": item["what"],
+            offers.append({"what": entry.summary,
                            "decisions": [(d, max(closed_on, d.meeting_date)) for d in found]})
     return offers

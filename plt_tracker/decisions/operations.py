@@ -10,14 +10,15 @@ from plt_tracker.audit.operations import current_actor, record, snapshot
 from plt_tracker.core.dates import utcnow
 from plt_tracker.core.db import RuleViolation, lock_pemda
 from plt_tracker.decisions.models import Decision
+from plt_tracker.decisions.rules import STATUS_LABELS
 from plt_tracker.extensions import db
 from plt_tracker.flags.codes import FLAG_LABELS
 from plt_tracker.rakor.queries import meeting_on, next_meeting
 from plt_tracker.registry.models import Opd, Post
 
+# What the audit keeps of a decision (with its responsible unit and status as they read).
 FIELDS = ("meeting_date", "post_id", "vacancy_id", "flag_code", "instruction",
-          "responsible_kind", "responsible_opd_id", "responsible_email", "due_date", "status",
-          "closed_on", "closed_note")
+          "responsible_email", "due_date", "closed_on", "closed_note")
 EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 MAX_TEXT = 1000
 
@@ -52,14 +53,12 @@ def record_decision(instansi_id, *, meeting_date, instruction, today, post=None,
     decision = Decision(
         instansi_id=instansi_id, meeting_date=meeting_date, post_id=post.id if post else None,
         vacancy_id=_open_vacancy_id(post), flag_code=flag_code or None, instruction=instruction,
-        responsible_kind="opd" if responsible_opd else "bkpsdm",
-        responsible_opd_id=responsible_opd.id if responsible_opd else None,
+        responsible_kind="opd" if responsible_opd else "bkpsdm", responsible_opd=responsible_opd,
         responsible_email=_email(responsible_email), due_date=due_date, status="open",
         created_at=utcnow(), created_by=current_actor())
     db.session.add(decision)
     db.session.flush()
-    _audit("create", decision, "decision.create", date=due_date,
-           after=snapshot(decision, FIELDS))
+    _audit("create", decision, "decision.create", date=due_date, after=_state(decision))
     return decision
 
 
@@ -87,11 +86,11 @@ def _close(decision, status, closed_on, note, *, today, version, missing):
     if closed_on > today:
         raise RuleViolation("Tanggal tidak boleh sesudah hari ini", "closed_on")
     note = _text(note, "note", missing)
-    before = snapshot(decision, FIELDS)
+    before = _state(decision)
     decision.status, decision.closed_on, decision.closed_note = status, closed_on, note
     db.session.flush()
     _audit("update", decision, f"decision.{'done' if status == 'done' else 'drop'}",
-           date=closed_on, before=before, after=snapshot(decision, FIELDS))
+           date=closed_on, before=before, after=_state(decision))
     return decision
 
 
@@ -106,17 +105,23 @@ def update_decision(decision, *, instruction, due_date, responsible_opd=None,
         raise RuleViolation("OPD tidak ditemukan", "responsible")
     if due_date is None or due_date < decision.meeting_date:
         raise RuleViolation("Tenggat tidak boleh sebelum tanggal Rakor", "due_date")
-    before = snapshot(decision, FIELDS)
+    before = _state(decision)
     decision.instruction = _text(instruction, "instruction", "Isi keputusan (arahan) wajib diisi")
     decision.due_date = due_date
     decision.responsible_kind = "opd" if responsible_opd else "bkpsdm"
-    decision.responsible_opd_id = responsible_opd.id if responsible_opd else None
+    decision.responsible_opd = responsible_opd
     decision.responsible_email = _email(responsible_email)
     db.session.flush()
-    after = snapshot(decision, FIELDS)
+    after = _state(decision)
     if after != before:
         _audit("update", decision, "decision.update", before=before, after=after)
     return decision
+
+
+def _state(decision):
+    """Return the decision as the audit keeps it: its fields, who follows it up, its status."""
+    return dict(snapshot(decision, FIELDS), responsible=decision.responsible_label,
+                status=STATUS_LABELS[decision.status])
 
 
 def _audit(action, decision, event, *, date=None, before=None, after=None):

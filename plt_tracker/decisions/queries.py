@@ -29,13 +29,13 @@ def decisions_of(pemda_ids, as_of, *, status=None, post_id=None):
         query = query.filter(Decision.instansi_id.in_(list(pemda_ids)))
     if post_id is not None:
         query = query.filter(Decision.post_id == post_id)
-    found = []
-    for decision in db.session.scalars(query):
-        annotate(decision, as_of)
-        wanted = {"pending": ("open", "overdue")}.get(status, (status,))
-        if status is None or decision.standing in wanted:
-            found.append(decision)
-    return found
+    if status in ("pending", "open", "overdue"):
+        query = query.filter(_standing(as_of))
+    elif status in ("done", "dropped"):
+        query = query.filter(Decision.status == status, Decision.closed_on <= as_of)
+    wanted = {"pending": ("open", "overdue")}.get(status, (status,))
+    return [d for d in map(lambda d: annotate(d, as_of), db.session.scalars(query))
+            if status is None or d.standing in wanted]
 
 
 def annotate(decision, as_of):
@@ -62,6 +62,18 @@ def counts_by_post(post_ids, as_of):
         for post_id, total, late in rows:
             counts[post_id] = (int(total) - int(late or 0), int(late or 0))
     return counts
+
+
+def pending_counts(pemda_ids, as_of):
+    """Return {"open": n, "overdue": n}: the decisions still standing on `as_of` (for the
+    dashboard), pemda_ids None: all."""
+    query = db.select(func.count(Decision.id),
+                      func.sum(case((Decision.due_date < as_of, 1), else_=0))).filter(
+        _standing(as_of))
+    if pemda_ids is not None:
+        query = query.filter(Decision.instansi_id.in_(list(pemda_ids)))
+    total, late = db.session.execute(query).one()
+    return {"open": int(total or 0) - int(late or 0), "overdue": int(late or 0)}
 
 
 def pending_matching(post_id, event, as_of):

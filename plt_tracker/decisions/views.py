@@ -9,6 +9,7 @@ from plt_tracker.audit.models import AuditEntry
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import get_owned, list_pemda_ids
 from plt_tracker.core.dates import today
+from plt_tracker.core.db import RuleViolation
 from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import arg_int, as_of_from_request
 from plt_tracker.decisions import bp, operations as ops, queries
@@ -19,7 +20,7 @@ from plt_tracker.decisions.rules import STATUS_LABELS
 from plt_tracker.extensions import db
 from plt_tracker.flags.codes import FLAG_LABELS
 from plt_tracker.rakor.queries import meetings_between
-from plt_tracker.registry.models import Opd
+from plt_tracker.registry.models import Opd, Post
 from plt_tracker.registry.queries import opds_of
 from plt_tracker.vacancies.models import Vacancy
 
@@ -192,8 +193,6 @@ def _decision_choices(form, instansi_id):
 
 
 def _posts(ids):
-    from plt_tracker.registry.models import Post
-
     if not ids:
         return []
     return db.session.scalars(db.select(Post).filter(Post.id.in_(set(ids)))).all()
@@ -210,8 +209,6 @@ def _responsible(instansi_id, value):
         return None
     opd = ops.own_opd(instansi_id, _int((value or "").partition(":")[2]))
     if opd is None:
-        from plt_tracker.core.db import RuleViolation
-
         raise RuleViolation(_("Pilih penanggung jawab"), "responsible")
     return opd
 

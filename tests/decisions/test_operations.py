@@ -6,7 +6,7 @@ import pytest
 from plt_tracker.audit.models import AuditEntry
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.decisions import operations as ops
-from plt_tracker.decisions.queries import counts_by_post, decisions_of
+from plt_tracker.decisions.queries import counts_by_post, decisions_of, pending_counts
 from plt_tracker.extensions import db
 from tests.decisions.helpers import APR, FAR, FEB, MAR, close, decide
 
@@ -64,3 +64,12 @@ def test_status_over_time_done_dropped_overdue(app, instansi, factory):
     events = db.session.scalars(db.select(AuditEntry.event).filter_by(entity="decision")
                                 .order_by(AuditEntry.id)).all()
     assert events == ["decision.create"] * 3 + ["decision.done", "decision.drop"]
+
+
+def test_pending_counts_for_the_dashboard(app, instansi):
+    decide(instansi, due=D(2026, 2, 20))
+    decide(instansi)
+    close(decide(instansi), D(2026, 2, 10))
+    assert pending_counts({instansi.id}, D(2026, 2, 5)) == {"open": 3, "overdue": 0}
+    assert pending_counts({instansi.id}, D(2026, 2, 25)) == {"open": 1, "overdue": 1}
+    assert pending_counts({instansi.id + 1}, D(2026, 2, 25)) == {"open": 0, "overdue": 0}
