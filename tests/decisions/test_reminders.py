@@ -80,3 +80,17 @@ def test_the_lead_time_is_a_setting(app, instansi, factory, smtp):
         set_settings(instansi.id, {"decision_reminder_days": 5})
     scheduler.tick(dt.datetime(2026, 2, 25, 7, 0))
     assert len(smtp.messages) == 2
+
+
+def test_the_report_email_counts_the_follow_up(app, instansi, factory, smtp):
+    from plt_tracker.core.db import transaction
+    from plt_tracker.settings.logic import set_settings
+
+    _decisions(instansi, factory)
+    with transaction():
+        set_settings(instansi.id, {"report_recipients": "bupati@lebongkab.go.id"})
+    scheduler.tick(dt.datetime(2026, 2, 27, 7, 0))
+    (report_mail,) = [m for rcpt, m in smtp.messages if rcpt == ["bupati@lebongkab.go.id"]]
+    body = next(p for p in report_mail.walk() if p.get_content_type() == "text/plain")
+    assert ("Keputusan Rakor sebelumnya: 1 lewat tenggat (eskalasi 0), 3 belum jatuh tempo, "
+            "1 selesai sejak Rakor sebelumnya.") in body.get_content()
