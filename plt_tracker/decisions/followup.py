@@ -12,6 +12,7 @@ from flask_babel import force_locale
 
 from plt_tracker.decisions import rules
 from plt_tracker.decisions.models import Decision
+from plt_tracker.decisions.queries import loaded
 from plt_tracker.extensions import db
 
 
@@ -22,6 +23,7 @@ def followup_section(instansi_id, as_of, previous=None):
                       .get("items", []) if item["status"] == "overdue"}
     query = (db.select(Decision).filter(Decision.instansi_id == instansi_id,
                                         Decision.meeting_date < as_of)
+             .options(*loaded())
              .order_by(Decision.meeting_date, Decision.due_date, Decision.id))
     items = []
     with force_locale("id"):

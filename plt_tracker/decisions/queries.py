@@ -7,6 +7,15 @@ from plt_tracker.decisions import rules
 from plt_tracker.decisions.models import Decision
 from plt_tracker.extensions import db
 from plt_tracker.flags.codes import FLAG_LABELS
+from plt_tracker.registry.models import Post
+
+
+
+def loaded():
+    """Return the loader options of every list of decisions: the post with its OPD, and
+    the responsible OPD (a function: the mappers are configured once every model exists)."""
+    return (selectinload(Decision.post).selectinload(Post.opd),
+            selectinload(Decision.responsible_opd))
 
 
 def _standing(as_of):
@@ -23,7 +32,7 @@ def decisions_of(pemda_ids, as_of, *, status=None, post_id=None):
     and overdue together.
     """
     query = (db.select(Decision).filter(Decision.meeting_date <= as_of)
-             .options(selectinload(Decision.post), selectinload(Decision.responsible_opd))
+             .options(*loaded())
              .order_by(Decision.meeting_date.desc(), Decision.due_date, Decision.id))
     if pemda_ids is not None:
         query = query.filter(Decision.instansi_id.in_(list(pemda_ids)))
@@ -34,8 +43,8 @@ def decisions_of(pemda_ids, as_of, *, status=None, post_id=None):
     elif status in ("done", "dropped"):
         query = query.filter(Decision.status == status, Decision.closed_on <= as_of)
     wanted = {"pending": ("open", "overdue")}.get(status, (status,))
-    return [d for d in map(lambda d: annotate(d, as_of), db.session.scalars(query))
-            if status is None or d.standing in wanted]
+    found = [annotate(d, as_of) for d in db.session.scalars(query)]
+    return [d for d in found if status is None or d.standing in wanted]
 
 
 def annotate(decision, as_of):
