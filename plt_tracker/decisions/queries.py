@@ -10,7 +10,6 @@ from plt_tracker.flags.codes import FLAG_LABELS
 from plt_tracker.registry.models import Post
 
 
-
 def loaded():
     """Return the loader options of every list of decisions: the post with its OPD, and
     the responsible OPD (a function: the mappers are configured once every model exists)."""
