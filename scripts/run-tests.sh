@@ -17,4 +17,7 @@ if [ -z "${PLT_TEST_POSTGRES_URL:-}" ] && reachable "$PG_DEFAULT"; then export P
 if [ -z "${PLT_TEST_MYSQL_URL:-}" ] && reachable "$MY_DEFAULT"; then export PLT_TEST_MYSQL_URL="$MY_DEFAULT"; fi
 echo "PostgreSQL: ${PLT_TEST_POSTGRES_URL:-tidak tersedia (dilewati)}"
 echo "MariaDB:    ${PLT_TEST_MYSQL_URL:-tidak tersedia (dilewati)}"
+# tests/browser drive the system Chromium (never a browser Playwright downloads).
+if [ -x /usr/bin/chromium ]; then echo "Chromium:   /usr/bin/chromium"
+else echo "Chromium:   tidak ada; tests/browser gagal (pasang: apt-get install -y chromium)"; fi
 exec .venv/bin/python -m pytest "$@"

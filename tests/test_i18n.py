@@ -150,6 +150,10 @@ def test_rakor_schedule_rule_reads_as_one_sentence(client, login_as):
     (D(2025, 3, 1), D(2025, 5, 1), "2 bulan", "2 months"),
     (D(2025, 3, 1), D(2025, 3, 2), "1 hari", "1 day"),
     (D(2025, 3, 1), D(2025, 3, 1), "0 hari", "0 days"),
+    # Twelve months and more are years ("49 bulan 7 hari" read badly).
+    (D(2021, 6, 6), D(2025, 7, 13), "4 tahun 1 bulan 7 hari", "4 years 1 month 7 days"),
+    (D(2024, 3, 1), D(2025, 3, 1), "1 tahun", "1 year"),
+    (D(2023, 3, 1), D(2025, 3, 9), "2 tahun 8 hari", "2 years 8 days"),
 ])
 def test_duration_words_in_both_languages(app, start, end, indonesian, english):
     with app.test_request_context():

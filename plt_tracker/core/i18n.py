@@ -41,16 +41,25 @@ def short_date(value):
 
 
 def duration_words(start, end):
-    """Say the span start..end in months and days, e.g. "7 bulan 12 hari"."""
+    """Say the span start..end in years, months and days, e.g. "7 bulan 12 hari",
+    "4 tahun 1 bulan 7 hari" (no part that is zero; "0 hari" for the same day)."""
     if start is None or end is None:
         return ""
     months, days = duration_parts(start, end)
+    years, months = divmod(months, 12)
     # ngettext although Indonesian has one form: English needs "1 month" / "2 months".
-    month_words = ngettext("%(num)d bulan", "%(num)d bulan", months)
+    parts = [ngettext("%(num)d tahun", "%(num)d tahun", years) if years else "",
+             ngettext("%(num)d bulan", "%(num)d bulan", months) if months else "",
+             ngettext("%(num)d hari", "%(num)d hari", days) if days else ""]
+    return " ".join(p for p in parts if p) or ngettext("%(num)d hari", "%(num)d hari", 0)
+
+
+def days_and_duration(days, start, end):
+    """Say a count of days and, when it is a month or more, the same span in words:
+    "27 hari", "200 hari, 6 bulan 17 hari" (never "27 hari, 27 hari")."""
     day_words = ngettext("%(num)d hari", "%(num)d hari", days)
-    if months and days:
-        return f"{month_words} {day_words}"
-    return month_words if months else day_words
+    words = duration_words(start, end)
+    return day_words if not words or words == day_words else f"{day_words}, {words}"
 
 
 def register_filters(app):
@@ -58,5 +67,6 @@ def register_filters(app):
     app.jinja_env.filters["tanggal"] = long_date
     app.jinja_env.filters["tgl"] = short_date
     app.jinja_env.globals["duration_words"] = duration_words
+    app.jinja_env.globals["days_and_duration"] = days_and_duration
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["format_datetime"] = format_datetime

@@ -123,9 +123,10 @@ PLH_FILLED = [("dinkes", "Cuti ibadah haji", -10, 20)]
 RETIRING = {"pupr": 2, "asisten1": 5, "camat_bingin_kuning": 8, "setwan": 11}
 
 DEMO_USERS = [
-    ("admin", "bukit-kaba-2026", "admin", "Admin plt_tracker"),
-    ("bkpsdm", "danau-tes-2026", "operator", "Operator BKPSDM"),
-    ("sekda", "air-ketahun-2026", "viewer", "Sekretaris Daerah"),
+    # People's names, not roles: the header shows the name and, under it, the role.
+    ("admin", "bukit-kaba-2026", "admin", "Arif Contoh"),
+    ("bkpsdm", "danau-tes-2026", "operator", "Wulan Rekaan"),
+    ("sekda", "air-ketahun-2026", "viewer", "Bambang Fiktif"),
 ]
 
 # Fictitious names: common Indonesian given names with family names that say they are made up.

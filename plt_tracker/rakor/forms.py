@@ -1,5 +1,6 @@
 """Forms of the Rakor pages: the rule, calendar changes, making a report."""
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
@@ -20,9 +21,11 @@ _TIME = Regexp(r"^\d{1,2}:\d{2}$", message=_l("Tulis jam seperti 09:00"))
 class RuleForm(BaseForm):
     """The recurrence rule, the report lead time and the recipients."""
 
-    weekday = SelectField(_l("Hari"), coerce=int, choices=choices(enumerate(WEEKDAYS)))
-    week_of_month = SelectField(_l("Minggu ke-"), coerce=int,
-                                choices=choices((k, v.capitalize()) for k, v in WEEKS.items()))
+    # Translated when shown (the names are msgids: settings.forms.WEEKDAYS, WEEKS_OF_MONTH).
+    weekday = SelectField(_l("Hari"), coerce=int,
+                          choices=choices((k, _l(v)) for k, v in enumerate(WEEKDAYS)))
+    week_of_month = SelectField(_l("Minggu ke-"), coerce=int, choices=choices(
+        (k, LazyString(lambda v=v: gettext(v).capitalize())) for k, v in WEEKS.items()))
     time = StringField(_l("Jam Rakor"), validators=[DataRequired(), _TIME])
     lead_days = IntegerField(_l("Laporan dibuat ... hari sebelum Rakor"),
                              validators=[InputRequired(), NumberRange(0, 30)])
@@ -35,8 +38,10 @@ class RuleForm(BaseForm):
 class AddMeetingForm(BaseForm):
     """An extra meeting on top of the rule."""
 
-    meeting_date = DateField(_l("Tanggal Rakor tambahan"), validators=[DataRequired()])
-    note = StringField(_l("Catatan"), validators=[Length(max=300)])
+    # Three forms share the Rakor page: their fields need ids of their own (labels, focus).
+    meeting_date = DateField(_l("Tanggal Rakor tambahan"), validators=[DataRequired()],
+                             id="add_meeting_date")
+    note = StringField(_l("Catatan"), validators=[Length(max=300)], id="add_note")
     submit = SubmitField(_l("Tambah Rakor"))
 
 
@@ -44,8 +49,9 @@ class MoveMeetingForm(BaseForm):
     """Move one month's meeting to another date."""
 
     rule_month = SelectField(_l("Rakor bulan"), validators=[DataRequired()])
-    meeting_date = DateField(_l("Tanggal baru"), validators=[DataRequired()])
-    note = StringField(_l("Catatan"), validators=[Length(max=300)])
+    meeting_date = DateField(_l("Tanggal baru"), validators=[DataRequired()],
+                             id="move_meeting_date")
+    note = StringField(_l("Catatan"), validators=[Length(max=300)], id="move_note")
     submit = SubmitField(_l("Pindahkan"))
 
 
@@ -53,7 +59,7 @@ class CancelMeetingForm(BaseForm):
     """Cancel a planned meeting."""
 
     meeting = SelectField(_l("Rakor yang dibatalkan"), validators=[DataRequired()])
-    note = StringField(_l("Alasan"), validators=[Length(max=300)])
+    note = StringField(_l("Alasan"), validators=[Length(max=300)], id="cancel_note")
     submit = SubmitField(_l("Batalkan Rakor"))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from plt_tracker.audit.operations import record
-from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.db import RuleViolation, lock_pemda
 from plt_tracker.core.dates import utcnow
 from plt_tracker.extensions import db
 from plt_tracker.rakor import calendar, queries
@@ -23,6 +23,7 @@ _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 def add_meeting(instansi_id, day, note, *, today):
     """Add a meeting on top of the rule."""
     _not_past(day, today)
+    lock_pemda(instansi_id)  # "ends before the next Rakor" flags change with the calendar
     if queries.meeting_on(instansi_id, day):
         raise RuleViolation(f"Sudah ada Rakor pada {day:%d/%m/%Y}", "meeting_date")
     row = RakorMeeting(instansi_id=instansi_id, meeting_date=day, cancelled=False,
@@ -37,6 +38,7 @@ def add_meeting(instansi_id, day, note, *, today):
 def move_meeting(instansi_id, rule_month, new_day, note, *, today):
     """Move the rule meeting of a month (given by its first day) to another date."""
     _not_past(new_day, today)
+    lock_pemda(instansi_id)  # the stored flags are computed again with the new date
     rule_month = rule_month.replace(day=1)
     row = _month_override(instansi_id, rule_month)
     before = {"meeting_date": row.meeting_date.isoformat() if row.meeting_date else None,
@@ -52,6 +54,7 @@ def move_meeting(instansi_id, rule_month, new_day, note, *, today):
 
 def cancel_meeting(instansi_id, *, rule_month=None, meeting_id=None, note=None):
     """Cancel a month's rule meeting, or an added/moved meeting by its id."""
+    lock_pemda(instansi_id)  # the stored flags are computed again without it
     if meeting_id is not None:
         row = db.session.get(RakorMeeting, meeting_id)
         if row is None or row.instansi_id != instansi_id:
@@ -84,6 +87,7 @@ def update_rule(instansi_id, *, weekday, week_of_month, time, lead_days, report_
         except ValueError:
             raise RuleViolation(f"Jam '{text}' tidak sah (contoh 09:00)", field) from None
     addresses = parse_recipients(recipients)
+    lock_pemda(instansi_id)  # the next Rakor may move: the stored flags are computed again
     set_settings(instansi_id, {
         "rakor_weekday": weekday, "rakor_week_of_month": week_of_month, "rakor_time": time,
         "report_lead_days": lead_days, "report_time": report_time,

@@ -27,6 +27,7 @@ class StageState:
     document_number: str = ""
     note: str = ""
     code: Optional[str] = None  # "registration" for the applicant minimum
+    record_id: Optional[int] = None  # the StageRecord known on the as-of date (to correct it)
     applicants: Optional[int] = None
     extensions: Optional[int] = None
 

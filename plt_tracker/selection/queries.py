@@ -116,7 +116,9 @@ def attempt_state(attempt, route_code, route_name, stages, records, as_of):
             document_number=(row.document_number or "") if row else "",
             note=(row.note or "") if row else "",
             applicants=row.applicants if row else None,
-            extensions=row.extensions if row else None))
+            extensions=row.extensions if row else None,
+            record_id=row.id if row and row.started_on is not None and row.started_on <= as_of
+            else None))
     status = progress.status_on(attempt.status, attempt.ended_on, as_of)
     approved = attempt.minister_approval_date
     known_approval = approved is None or approved <= as_of

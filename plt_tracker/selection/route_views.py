@@ -9,6 +9,7 @@ from plt_tracker.core.forms import submit_change
 from plt_tracker.selection import bp
 from plt_tracker.selection import route_operations as ops
 from plt_tracker.selection.forms import MoveForm, NewStageForm, RouteForm, StageEditForm
+from plt_tracker.registry.models import POST_KINDS
 from plt_tracker.selection.models import Route, RouteStage
 from plt_tracker.auth.scope import get_owned
 from plt_tracker.selection.queries import routes_of
@@ -19,7 +20,8 @@ from plt_tracker.selection.queries import routes_of
 def routes():
     """List the filling routes with their ordered stages."""
     return render_template("selection/routes.html", routes=routes_of(current_user.instansi_id),
-                           move_form=MoveForm())
+                           move_form=MoveForm(),
+                           post_kinds=dict(POST_KINDS, sekda=_("Sekretaris Daerah")))
 
 
 @bp.route("/jalur/<int:route_id>/ubah", methods=["GET", "POST"])

@@ -1,4 +1,6 @@
 """The BKPSDM operator's actions on a post: vacancy, Plt/Plh, extension, end, appointment."""
+import datetime as dt
+
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -7,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
 from plt_tracker.core.forms import submit_change
+from plt_tracker.core.i18n import long_date
 from plt_tracker.auth.scope import get_owned
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.registry.levels import may_act
@@ -16,7 +19,8 @@ from plt_tracker.selection import operations as selection_ops
 from plt_tracker.settings.logic import get_setting
 from plt_tracker.vacancies import bp
 from plt_tracker.vacancies import operations as ops
-from plt_tracker.vacancies.integrity import NeedsConfirmation
+from plt_tracker.vacancies import rules
+from plt_tracker.vacancies.integrity import NeedsConfirmation, letter_end
 from plt_tracker.vacancies.forms import (ActingForm, AppointmentForm, EndActingForm, ExtendForm,
                                          HolderForm, VacancyForm)
 from plt_tracker.vacancies.models import ActingAssignment
@@ -51,7 +55,7 @@ def name_acting(post_id):
     post = _own_post(post_id)
     vacancy = ops.open_vacancy_of(post.id)
     form = ActingForm()
-    form.official_id.choices = _official_choices()
+    _offer_officials(form.official_id)
     if not post.is_sekda_post:  # a Pj Sekda acts only in the Sekda's post
         form.kind.choices = [c for c in form.kind.choices if c.value != "pj"]
         del form.governor_approval_number, form.governor_approval_date
@@ -98,6 +102,13 @@ def extend_acting(acting_id):
     """Extend an acting letter by a new letter kept as its own record."""
     acting = _own_acting(acting_id)
     form = ExtendForm()
+    if not form.is_submitted():
+        # The usual extension: another letter of the default length after the last one ends.
+        months = int(get_setting(current_user.instansi_id, "acting_default_months"))
+        last = letter_end(acting, today())
+        form.end_date.data = rules.default_planned_end(last + dt.timedelta(days=1), months)
+        form.end_date.description = _("Bawaan: %(months)d bulan sesudah surat terakhir berakhir "
+                                      "(%(day)s)", months=months, day=long_date(last))
 
     def change():
         ops.extend_acting(acting, form.end_date.data, today=today(),
@@ -137,7 +148,7 @@ def fill_vacancy(post_id):
         flash(_("Jabatan ini tidak sedang kosong."), "warning")
         return redirect(url_for("registry.post_detail", post_id=post.id))
     form = AppointmentForm()
-    form.official_id.choices = _official_choices()
+    _offer_officials(form.official_id)
 
     def change():
         official = _own_official(form.official_id.data)
@@ -155,7 +166,7 @@ def record_holder(post_id):
     """Record the current definitive holder of a post that has no record yet."""
     post = _own_post(post_id)
     form = HolderForm()
-    form.official_id.choices = _official_choices()
+    _offer_officials(form.official_id)
 
     def change():
         official = _own_official(form.official_id.data)
@@ -207,6 +218,14 @@ def _own_official(official_id):
     return get_owned(Official, official_id, lambda o: o.instansi_id)
 
 
-def _official_choices():
+def _offer_officials(field):
+    """Fill the official select; static/js/picker.js turns it into a search by name or NIP."""
     options = [(0, _("— pilih pejabat —"))] + official_choices(current_user.instansi_id)
-    return [SelectChoice(value=value, label=label) for value, label in options]
+    field.choices = [SelectChoice(value=value, label=label) for value, label in options]
+    field.render_kw = {
+        "data-picker-url": url_for("registry.official_search"),
+        "data-picker-placeholder": _("Ketik nama atau NIP"),
+        "data-picker-chosen": _("Dipilih"),
+        "data-picker-none": _("Tidak ada pejabat aktif dengan nama atau NIP itu"),
+        "data-picker-results": _("Pejabat yang cocok"),
+    }
