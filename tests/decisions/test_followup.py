@@ -91,7 +91,8 @@ def test_a_report_frozen_before_decisions_still_renders(instansi, register, make
     db.session.commit()
     login_as("viewer")
     page = client.get(f"/rakor/laporan/{report.id}")
-    assert page.status_code == 200 and "Tindak lanjut" not in page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Tindak lanjut Rakor sebelumnya" not in page.get_data(as_text=True)
     book = openpyxl.load_workbook(io.BytesIO(exports.render(old, "xlsx")))
     assert book.sheetnames == ["Ringkasan", "Rincian"]
     assert b"%PDF" in exports.render(old, "pdf")[:8]
