@@ -1,11 +1,10 @@
 """`flask plt decisions --as-of DATE --format json|csv|table`."""
 import csv
+import datetime as dt
 import io
 import json
 
 from tests.decisions.helpers import close, decide
-
-import datetime as dt
 
 
 def test_lists_decisions_with_their_status_on_a_date(app, runner, instansi, factory):
@@ -41,3 +40,7 @@ def test_lists_decisions_with_their_status_on_a_date(app, runner, instansi, fact
     assert json.loads(before.output) == []
     bad = runner.invoke(args=["plt", "decisions", "--as-of", "31-02-2026"])
     assert bad.exit_code != 0
+    named = runner.invoke(args=["plt", "decisions", "--pemda", instansi.name, "--format", "json"])
+    assert len(json.loads(named.output)) == 2
+    unknown = runner.invoke(args=["plt", "decisions", "--pemda", "Kabupaten Entah"])
+    assert unknown.exit_code != 0 and "tidak ada" in unknown.output
