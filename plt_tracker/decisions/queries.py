@@ -113,3 +113,14 @@ def as_record(decision):
 def flag_label(code):
     """Return a flag code's short label (the code itself when unknown)."""
     return str(FLAG_LABELS.get(code, code)) if code else ""
+
+
+def stored_flag_codes(post, day):
+    """Return the flag codes of the post's vacancy on `day` (today) from the stored states,
+    computed first when stale; to offer a decision per flag on the post page."""
+    from plt_tracker.flags.models import VacancyState
+    from plt_tracker.flags.state import ensure_fresh
+
+    ensure_fresh([post.opd.instansi_id], day)
+    codes = db.session.scalars(db.select(VacancyState.codes).filter_by(post_id=post.id)).all()
+    return sorted({code for text in codes for code in (text or "").split(",") if code})

@@ -227,4 +227,5 @@ def _decision_helpers():
         return queries.decisions_of(None, as_of, post_id=post_id)
 
     return {"post_decisions": post_decisions, "decision_offers": pending_offers,
+            "post_flag_codes": queries.stored_flag_codes, "flag_label": queries.flag_label,
             "decision_status_labels": STATUS_LABELS}

@@ -124,3 +124,14 @@ def test_viewers_read_but_do_not_write(app, client, login_as, instansi):
                  note="x").status_code == 403
     assert db.session.scalar(db.select(db.func.count()).select_from(AuditEntry)
                              .filter_by(event="decision.done")) == 0
+
+
+def test_the_post_page_offers_a_decision_per_flag_today(app, client, login_as, factory,
+                                                         monkeypatch):
+    vacancy = factory.vacancy(start=D(2025, 6, 1))  # long vacant, nobody acting, no process
+    login_as("operator")
+    text = client.get(f"/jabatan/{vacancy.post_id}").get_data(as_text=True)
+    assert "Catat keputusan untuk penanda:" in text
+    assert f"/keputusan/baru?jabatan={vacancy.post_id}&amp;flag=NO_ACTING" in text
+    past = client.get(f"/jabatan/{vacancy.post_id}?as_of=2025-12-01").get_data(as_text=True)
+    assert "Catat keputusan untuk penanda:" not in past
