@@ -87,6 +87,8 @@ DEFAULT_SETTINGS = {
     "report_lead_days": 3,
     "report_time": "07:00",
     "report_recipients": "",
+    # Rakor decisions: their responsible people are reminded this many days before a Rakor.
+    "decision_reminder_days": 3,
     # Security
     "session_idle_hours": 8,     # a session unused this long ends
 }

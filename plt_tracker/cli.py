@@ -39,3 +39,4 @@ from plt_tracker.backup import commands as _backup  # noqa: E402,F401
 from plt_tracker.pemda import commands as _pemda  # noqa: E402,F401
 from plt_tracker.synth import commands as _synth  # noqa: E402,F401
 from plt_tracker.api import commands as _api  # noqa: E402,F401
+from plt_tracker.decisions import commands as _decisions  # noqa: E402,F401

@@ -9,3 +9,4 @@ from plt_tracker.selection.models import FillingAttempt, Route, RouteStage, Stag
 from plt_tracker.flags.models import ElectionWindow, PjPeriod, VacancyState  # noqa: E402,F401
 from plt_tracker.api.models import ApiToken  # noqa: E402,F401
 from plt_tracker.rakor.models import RakorMeeting, RakorReport, ReportDelivery, ReportRun  # noqa: F401,E402
+from plt_tracker.decisions.models import Decision, DecisionReminder  # noqa: F401,E402

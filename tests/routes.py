@@ -4,6 +4,7 @@ import itertools
 
 from plt_tracker.api.operations import create_token
 from plt_tracker.core.db import transaction
+from plt_tracker.decisions.operations import record_decision
 from plt_tracker.extensions import db
 from plt_tracker.flags.operations import create_range
 from plt_tracker.rakor.calendar import Meeting
@@ -15,7 +16,8 @@ from tests.selection.helpers import start
 
 # Converter arguments that are not record ids: every value they take.
 CHOICES = {"fmt": list(FORMATS), "segment": list(SEGMENTS), "filename": ["app.css"],
-           "kind": list(CORRECTION_KINDS), "file_type": ["csv", "xlsx"]}
+           "kind": list(CORRECTION_KINDS), "file_type": ["csv", "xlsx"],
+           "notulen_fmt": ["pdf", "docx"]}
 
 
 def sample_records(factory, instansi, user):
@@ -29,12 +31,16 @@ def sample_records(factory, instansi, user):
         report = generate_report(instansi.id, Meeting(dt.date(2026, 2, 2), dt.time(9), "rule"),
                                  trigger="manual", actor="test")
         token, _text = create_token(instansi.id, "Sistem contoh")
+        decision = record_decision(instansi.id, meeting_date=dt.date(2026, 2, 2),
+                                   instruction="Tunjuk Plt", today=dt.date(2026, 2, 2),
+                                   post=vacancy.post)
     stage = attempt.route.stages[0]
     return {"post_id": vacancy.post_id, "opd_id": vacancy.post.opd_id,
             "official_id": acting.official_id, "vacancy_id": vacancy.id, "acting_id": acting.id,
             "attempt_id": attempt.id, "route_id": attempt.route_id, "stage_id": stage.id,
             "report_id": report.id, "range_id": window.id, "user_id": user.id,
             "token_id": token.id,
+            "decision_id": decision.id,
             # The correction pages take any kind's id: a vacancy's is found for "kekosongan"
             # and not for the others (404), both fine for what these tests check.
             "record_id": vacancy.id}

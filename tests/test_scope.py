@@ -62,7 +62,7 @@ PASSWORDS = {"lebong": "Kata-Sandi-Uji-1", "province": "Kata-Sandi-Uji-2",
 
 
 # URL arguments that choose a format or a kind, not a record.
-CHOICE_ARGS = {"fmt", "segment", "kind", "file_type", "filename"}
+CHOICE_ARGS = {"fmt", "segment", "kind", "file_type", "filename", "notulen_fmt"}
 
 
 def _takes_records(app, endpoint):

@@ -65,3 +65,10 @@ def _jsonable(value):
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+def current_actor():
+    """Return who acts now: the logged-in user's name, or the system actor (CLI, scheduler)."""
+    if has_request_context() and current_user.is_authenticated:
+        return current_user.username
+    return _system_actor.get()

@@ -15,6 +15,7 @@ NAV = [
     ("flags.upcoming", _l("Akan kosong"), "viewer"),
     ("rakor.meetings", _l("Rakor"), "viewer"),
     ("rakor.reports", _l("Laporan"), "viewer"),
+    ("decisions.index", _l("Keputusan Rakor"), "viewer"),
     ("importer.upload", _l("Impor"), "admin"),
     ("registry.opds", _l("OPD"), "admin"),
     ("selection.routes", _l("Jalur pengisian"), "admin"),

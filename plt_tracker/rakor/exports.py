@@ -70,7 +70,22 @@ def summary_items(snapshot):
              (_("Surat dan SK yang dicatat sejak Rakor sebelumnya"), s["reporting_delay_count"]),
              (_("Median keterlambatan pencatatan (hari)"), s["reporting_delay_median"]),
              (_("Keterlambatan pencatatan terlama (hari)"), s["reporting_delay_max"]),
-         ] if "reporting_delay_count" in s else [])
+         ] if "reporting_delay_count" in s else []) + followup_items(s)
+
+
+def followup_items(s):
+    """Return the follow-up figures (reports frozen before decisions were kept have none)."""
+    if "decisions_followed" not in s:
+        return []
+    return [
+        (_("Keputusan Rakor sebelumnya yang dipantau"), s["decisions_followed"]),
+        (_("… belum lewat tenggat"), s["decisions_open"]),
+        (_("… lewat tenggat"), s["decisions_overdue"]),
+        (_("… di antaranya eskalasi (lewat tenggat pada dua Rakor berturut-turut)"),
+         s["decisions_escalated"]),
+        (_("… selesai sejak Rakor sebelumnya"), s["decisions_done"]),
+        (_("… dihentikan sejak Rakor sebelumnya"), s["decisions_dropped"]),
+    ]
 
 
 def follow_up_legend(rows):
@@ -167,9 +182,15 @@ def render_xlsx(snapshot):
     summary = pd.DataFrame(head + summary_items(snapshot), columns=[_("Keterangan"), _("Nilai")])
     columns = list(detail_rows({"rows": [_EMPTY_ROW]})[0])
     detail = pd.DataFrame(detail_rows(snapshot), columns=columns)
+    sheets = [(_("Ringkasan"), summary), (_("Rincian"), detail)]
+    # Reports frozen before decisions were kept, and those with nothing to follow up, have
+    # no such sheet.
+    if (snapshot.get("followup") or {}).get("items"):
+        sheets.append((_("Tindak lanjut"), pd.DataFrame(
+            followup_rows(snapshot), columns=list(followup_rows(_EMPTY_FOLLOWUP)[0]))))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl", date_format="DD/MM/YYYY") as writer:
-        for name, frame in ((_("Ringkasan"), summary), (_("Rincian"), detail)):
+        for name, frame in sheets:
             frame.to_excel(writer, sheet_name=name, index=False)
             _tidy(writer.sheets[name], frame)
             protect_sheet(writer.sheets[name])
@@ -180,6 +201,29 @@ _EMPTY_ROW = {"severity": "", "opd": "", "post": "", "vacant_since": None, "days
               "duration": "", "acting_kind": "", "acting_name": "", "acting_own_post": "",
               "acting_until": None, "route": "", "stage": "", "stage_index": None,
               "stage_count": None, "days_in_stage": None, "flags": []}
+
+
+_EMPTY_FOLLOWUP = {"followup": {"items": [{
+    "meeting_date": None, "opd": "", "post": "", "flag_code": "", "instruction": "",
+    "responsible": "", "due_date": None, "status": "", "status_label": "", "days_overdue": 0,
+    "closed_on": None, "closed_note": "", "escalated": False}]}}
+
+
+def followup_rows(snapshot):
+    """Return the follow-up section as flat rows with Indonesian column names."""
+    return [{
+        _("Rakor"): to_date(i["meeting_date"]),
+        "OPD": i["opd"],
+        _("Jabatan"): i["post"] or _("Seluruh pemda"),
+        _("Penanda"): i["flag_code"],
+        _("Keputusan"): i["instruction"],
+        _("Penanggung jawab"): i["responsible"],
+        _("Tenggat"): to_date(i["due_date"]),
+        _("Status"): i["status_label"] + (" — " + _("eskalasi") if i["escalated"] else ""),
+        _("Hari lewat tenggat"): i["days_overdue"],
+        _("Ditutup"): to_date(i["closed_on"]),
+        _("Yang dilakukan / alasan"): i["closed_note"],
+    } for i in snapshot["followup"]["items"]]
 
 
 def _tidy(sheet, frame):

@@ -35,12 +35,22 @@ def build_message(report, recipient, attachments):
         f"{snap['pemda']} tanggal {snap['meeting_date']}.\n\n"
         f"Jabatan kosong: {s['vacant']} (Plt {s['plt']}, Plh {s['plh']}, tanpa pelaksana "
         f"{s['no_acting']}).\nDitandai kritis: {s['flagged_critical']}, peringatan: "
-        f"{s['flagged_warning']}.\n\nPesan ini dikirim otomatis oleh plt_tracker.\n")
+        f"{s['flagged_warning']}.\n{_followup_line(s)}\nPesan ini dikirim otomatis oleh "
+        f"plt_tracker.\n")
     for fmt, data in attachments.items():
         maintype, subtype = exports.FORMATS[fmt][0].split("/")
         message.add_attachment(data, maintype=maintype, subtype=subtype,
                                filename=exports.filename(snap, fmt))
     return message
+
+
+def _followup_line(s):
+    """Say how the earlier Rakor decisions stand (reports frozen before them: nothing)."""
+    if "decisions_followed" not in s:
+        return ""
+    return (f"Keputusan Rakor sebelumnya: {s['decisions_overdue']} lewat tenggat (eskalasi "
+            f"{s['decisions_escalated']}), {s['decisions_open']} belum jatuh tempo, "
+            f"{s['decisions_done']} selesai sejak Rakor sebelumnya.\n")
 
 
 def check_config():

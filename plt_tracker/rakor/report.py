@@ -8,6 +8,7 @@ import datetime as dt
 from flask_babel import force_locale
 
 from plt_tracker.audit.models import AuditEntry
+from plt_tracker.decisions.followup import followup_counts, followup_section
 from plt_tracker.extensions import db
 from plt_tracker.flags.engine import SEVERITY_RANK
 from plt_tracker.rakor.source import vacancy_records
@@ -47,6 +48,9 @@ def build_snapshot(instansi, meeting, *, next_rakor, generated_at, version, prev
         snapshot["changes"]["corrections"] = corrections_since(instansi.id, previous,
                                                                snapshot["audit_seen"])
     snapshot["summary"]["corrections"] = len(snapshot["changes"].get("corrections", []))
+    # What earlier Rakor decided and whether it was done (decisions.followup).
+    snapshot["followup"] = followup_section(instansi.id, as_of, previous)
+    snapshot["summary"].update(followup_counts(snapshot["followup"]))
     return snapshot
 
 

@@ -97,13 +97,26 @@ def _make(instansi_id, meeting):
 
 
 def tick(now):
-    """Run one scheduler round: due reports, pending email deliveries, then the stored flags
-    of every pemda not yet computed for today (all of them after midnight; during the day
-    those a write made stale)."""
+    """Run one scheduler round: due reports, pending email deliveries, the reminders of open
+    Rakor decisions, then the stored flags of every pemda not yet computed for today (all
+    of them after midnight; during the day those a write made stale)."""
     outcomes = run_due_reports(now)
     deliver_pending(now=utcnow())
+    run_decision_reminders(now)
     refresh_states(now)
     return outcomes
+
+
+def run_decision_reminders(now):
+    """Remind the people responsible of their open Rakor decisions before a meeting
+    (decisions.mail); a failure is logged and never stops the report job."""
+    from plt_tracker.decisions.mail import run_reminders
+
+    try:
+        return run_reminders(local_naive(now))
+    except Exception:  # noqa: BLE001 — logged; the next tick retries
+        current_app.logger.exception("Pengingat keputusan Rakor gagal")
+        return 0, 0
 
 
 def refresh_states(now):

@@ -30,6 +30,7 @@ GROUP_PREFIXES = [
     ("retirement_", "retirement"),
     ("rakor_", "rakor"),
     ("report_", "rakor"),
+    ("decision_", "rakor"),
     ("vacant_", "flags"),
     ("acting_", "flags"),
     ("plt_", "flags"),
@@ -74,6 +75,7 @@ LABELS = {
     "report_lead_days": _l("Laporan dibuat berapa hari sebelum Rakor"),
     "report_time": _l("Jam pembuatan laporan (JJ:MM)"),
     "report_recipients": _l("Penerima laporan (email, pisahkan dengan koma)"),
+    "decision_reminder_days": _l("Pengingat keputusan Rakor dikirim berapa hari sebelum Rakor"),
     "session_idle_hours": _l("Sesi berakhir bila tidak dipakai selama (jam)"),
 }
 WEEKDAYS = [_l("Senin"), _l("Selasa"), _l("Rabu"), _l("Kamis"), _l("Jumat"), _l("Sabtu"),
@@ -127,6 +129,7 @@ KEY_VALIDATORS = {
     "retirement_warning_months": [between(1, 36)],
     "escalation_reports": [between(0, 12)],
     "report_lead_days": [between(0, 30)],
+    "decision_reminder_days": [between(0, 30)],
     "session_idle_hours": [NumberRange(min=1, max=720, message=_l(
         "Isi antara %(min)s dan %(max)s jam"))],
 }

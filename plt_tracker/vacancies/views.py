@@ -6,6 +6,7 @@ from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import list_pemda_ids
 from plt_tracker.core.dates import today
 from plt_tracker.core.requests import arg_int, as_of_from_request
+from plt_tracker.decisions.queries import counts_by_post
 from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
 from plt_tracker.flags.state import ensure_fresh
 from plt_tracker.registry import queries as registry_queries
@@ -42,6 +43,10 @@ def index():
     else:
         stale = ensure_fresh(pemda_ids, as_of)
         page = stored_page(pemda_ids, as_of, filters, page_number, per_page)
+    # Open and overdue Rakor decisions per row: one grouped query for the page.
+    decisions = counts_by_post([row.post_id for row in page.rows], as_of)
+    for row in page.rows:
+        row.extra["decisions"] = decisions.get(row.post_id)
     single = pemda_ids is not None and len(pemda_ids) == 1
     opds = registry_queries.opds_of(next(iter(pemda_ids))) if single else []
     return render_template("vacancies/index.html", page=page, rows=page.rows, as_of=as_of,
