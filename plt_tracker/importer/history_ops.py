@@ -41,15 +41,16 @@ class HistoryMixin:
 
         self.outcome = RowOutcome(row.row, row.opd, row.title, sheet=SHEET)
         try:
-            post = self._history_post(row)
-            official = self._official(row.person)
-            if row.extends:
-                assignment = self._extension(post, official, row)
-            else:
-                assignment = self._first_letter(post, official, row)
-            self.letters[(post.id, row.letter_number.lower())] = assignment
-            if row.ended_on is not None:
-                self._end(assignment, row.ended_on)
+            with self.row_scope():
+                post = self._history_post(row)
+                official = self._official(row.person)
+                if row.extends:
+                    assignment = self._extension(post, official, row)
+                else:
+                    assignment = self._first_letter(post, official, row)
+                self.remember(self.letters, (post.id, row.letter_number.lower()), assignment)
+                if row.ended_on is not None:
+                    self._end(assignment, row.ended_on)
         except RuleViolation as exc:
             column = _COLUMNS.get(exc.field, "nomor_surat")
             self.report.errors.append(RowError(row.row, column, exc.message, SHEET))
@@ -85,9 +86,7 @@ class HistoryMixin:
             | ((ActingAssignment.official_id == official.id)
                & (ActingAssignment.start_date == row.start)))).first()
         if same is not None:
-            if same.official_id != official.id:
-                raise RuleViolation(f"Di basis data surat {row.letter_number} menunjuk "
-                                    f"{same.official.name}, bukan NIP ini", "official")
+            self._same_letter(same, official, row)
             self._count("unchanged", "acting")
             return same
         self.check_level(post, official, row.kind, row.start, row.row, SHEET)
@@ -97,6 +96,22 @@ class HistoryMixin:
         self._count("created", "acting", f"{named.kind_label} {official.name} "
                                          f"{named.start_date:%d/%m/%Y}–{named.end_date:%d/%m/%Y}")
         return named
+
+    @staticmethod
+    def _same_letter(same, official, row):
+        """Refuse a row that names a recorded letter but says something else about it."""
+        number = same.letter_number or row.letter_number
+        if same.official_id != official.id:
+            raise RuleViolation(f"Di basis data surat {number} menunjuk {same.official.name}, "
+                                f"bukan NIP ini", "official")
+        if same.kind != row.kind:
+            raise RuleViolation(f"Di basis data surat {number} adalah {same.kind_label}", "kind")
+        if same.start_date != row.start:
+            raise RuleViolation(f"Di basis data surat {number} mulai "
+                                f"{same.start_date:%d/%m/%Y}", "start_date")
+        if row.end is not None and same.end_date != row.end:
+            raise RuleViolation(f"Di basis data surat {number} berakhir "
+                                f"{same.end_date:%d/%m/%Y}", "end_date")
 
     def _extension(self, post, official, row):
         assignment = self.letters.get((post.id, (row.root or "").lower()))

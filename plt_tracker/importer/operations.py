@@ -9,6 +9,7 @@ table once per import (the pemda's OPDs, posts, officials), so the work grows
 linearly with the rows.
 """
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from plt_tracker.audit.operations import record
@@ -166,23 +167,24 @@ class _Importer(HistoryMixin):
         self.outcome = RowOutcome(row.row, row.opd, row.title)
         step = "opd"
         try:
-            opd = self._opd(row)
-            step = "post"
-            post = self._post(opd, row)
-            vacancy = None
-            if row.holder is not None:
-                step = "holder_official"
-                official = self._official(row.holder)
-                step = "holder"
-                self._holder(post, official)
-            else:
-                step = "vacancy"
-                vacancy = self._vacancy(post, row)
-            if row.acting is not None:
-                step = "acting_official"
-                official = self._official(row.acting.person)
-                step = "acting"
-                self._acting(post, official, vacancy, row.acting)
+            with self.row_scope():
+                opd = self._opd(row)
+                step = "post"
+                post = self._post(opd, row)
+                vacancy = None
+                if row.holder is not None:
+                    step = "holder_official"
+                    official = self._official(row.holder)
+                    step = "holder"
+                    self._holder(post, official)
+                else:
+                    step = "vacancy"
+                    vacancy = self._vacancy(post, row)
+                if row.acting is not None:
+                    step = "acting_official"
+                    official = self._official(row.acting.person)
+                    step = "acting"
+                    self._acting(post, official, vacancy, row.acting)
         except RuleViolation as exc:
             column = _COLUMN_OF[step].get(exc.field) or next(iter(_COLUMN_OF[step].values()))
             self.report.errors.append(RowError(row.row, column, exc.message))
@@ -190,6 +192,26 @@ class _Importer(HistoryMixin):
         if not self.outcome.changes:
             self.outcome.changes.append("tidak berubah")
         self.report.rows.append(self.outcome)
+
+    @contextmanager
+    def row_scope(self):
+        """Run one row in a savepoint: a refused row leaves nothing behind for the next rows,
+        neither in the database nor in the lookups."""
+        self.added = []
+        savepoint = db.session.begin_nested()
+        try:
+            yield
+        except RuleViolation:
+            savepoint.rollback()
+            for cache, key in self.added:
+                cache.pop(key, None)
+            raise
+        savepoint.commit()
+
+    def remember(self, cache, key, value):
+        """Add a record made by this row to a lookup (taken out again if the row fails)."""
+        cache[key] = value
+        self.added.append((cache, key))
 
     def _count(self, kind, key, text=None):
         getattr(self.report, kind)[key] += 1
@@ -202,7 +224,7 @@ class _Importer(HistoryMixin):
             self._count("unchanged", "opd")
             return opd
         opd = registry.create_opd(self.instansi.id, row.opd, row.opd_kind)
-        self.opds[opd.name.lower()] = opd
+        self.remember(self.opds, opd.name.lower(), opd)
         self._count("created", "opd", "OPD baru")
         return opd
 
@@ -212,7 +234,7 @@ class _Importer(HistoryMixin):
             self._count("unchanged", "post")
             return post
         post = registry.create_post(opd, row.title, row.kind, row.eselon)
-        self.posts[(opd.id, post.title.lower())] = post
+        self.remember(self.posts, (opd.id, post.title.lower()), post)
         self._count("created", "post", "jabatan baru")
         return post
 
@@ -227,7 +249,7 @@ class _Importer(HistoryMixin):
             official = registry.create_official(self.instansi.id, person.nip, person.name,
                                                 position_title=person.position_title,
                                                 post_kind=person.post_kind)
-            self.officials[official.nip] = official
+            self.remember(self.officials, official.nip, official)
             self._count("created", "official", f"pejabat baru {person.name}")
             return official
         title = official.position_title or person.position_title
