@@ -112,7 +112,7 @@ def _read_csv(data, limit):
             if len(cells) > limit["IMPORT_MAX_COLUMNS"]:
                 cells = cells[:limit["IMPORT_MAX_COLUMNS"]]
             for cell in cells:
-                _check_cell(cell, limit, f"Baris {number}")
+                _check_cell(cell, limit, f"Berkas CSV, baris {number}")
             if table is None:
                 table = Table("csv", cells)
             elif any(cell.strip() for cell in cells):
