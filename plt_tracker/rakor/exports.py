@@ -10,7 +10,6 @@ import io
 import json
 import warnings
 
-import pandas as pd
 from flask import render_template
 from flask_babel import force_locale, gettext as _
 
@@ -127,6 +126,8 @@ def _flag_text(flag):
 @in_indonesian
 def render_xlsx(snapshot):
     """Build the Excel workbook: a summary sheet and a detail sheet."""
+    import pandas as pd  # lazy: every CLI command and page would otherwise load it (0.3 s)
+
     head = [(_("Pemda"), snapshot["pemda"]),
             (_("Tanggal Rakor"), to_date(snapshot["meeting_date"])),
             (_("Versi laporan"), snapshot["version"])]
