@@ -194,3 +194,48 @@ def test_missing_history_columns_are_named(app, tmp_path):
     report = _import(write_csv(tmp_path / "riwayat.csv", rows, headers))
     assert [str(e) for e in report.errors] == [
         "berkas: Lembar riwayat_pelaksana: kolom wajib tidak ada: nomor_surat, mulai_tugas"]
+
+
+def test_register_sheet_records_the_acting_officials_own_post_kind(app, tmp_path):
+    from tests.importer.helpers import HEADERS
+
+    headers = HEADERS + ["Jenis Jabatan Pelaksana"]
+    rows = [r + [""] for r in good_rows()]
+    rows[1][-1] = "Fungsional ahli madya"
+    assert _import(write_csv(tmp_path / "jenis.csv", rows, headers)).applied
+    acting = db.session.scalar(db.select(Official).filter_by(nip=ACTING_NIP))
+    assert acting.post_kind == "fungsional_madya"
+
+    rows[1][-1] = "Kepala Seksi"
+    report = _import(write_csv(tmp_path / "salah.csv", rows, headers))
+    assert [(e.row, e.column) for e in report.errors] == [(3, "jenis_jabatan_pelaksana")]
+
+
+def test_the_same_nip_in_another_pemda_is_another_official(app, tmp_path):
+    from plt_tracker.core.db import transaction
+    from plt_tracker.registry.operations import create_official
+    from tests.registry.helpers import other_instansi
+
+    other = other_instansi()
+    with transaction():
+        create_official(other.id, ACTING_NIP, "Pejabat Pemda Lain")
+
+    report = _import(register_and_history(tmp_path / "riwayat.xlsx", _history()))
+
+    assert report.applied, report.errors
+    names = db.session.scalars(db.select(Official.name).filter_by(nip=ACTING_NIP)
+                               .order_by(Official.id)).all()
+    assert names == ["Pejabat Pemda Lain", "Drs. Ahmad Fiktif, M.Si."]
+
+
+def test_cli_names_the_sheet_and_lists_warnings(app, runner, tmp_path):
+    rows = _history()
+    rows[2][6] = "Pengawas"
+    path = register_and_history(tmp_path / "riwayat.xlsx", rows)
+    result = runner.invoke(args=["plt", "import", str(path), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "1 peringatan (tetap dicatat):" in result.output
+    assert "lembar riwayat_pelaksana, baris 4, kolom jenis_jabatan_pelaksana:" in result.output
+    assert "riwayat_pelaksana baris 3: Dinas Sosial / Kepala Dinas Sosial: perpanjangan" \
+        in result.output
+    assert counts()["ActingAssignment"] == 0
