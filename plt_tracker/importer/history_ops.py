@@ -15,6 +15,7 @@ from plt_tracker.core.db import RuleViolation
 from plt_tracker.extensions import db
 from plt_tracker.importer.history import SHEET
 from plt_tracker.importer.parse import RowError
+from plt_tracker.importer.report import RowOutcome
 from plt_tracker.registry.levels import may_act
 from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
 from plt_tracker.registry.post_queries import own_post_kind
@@ -37,8 +38,6 @@ class HistoryMixin:
 
     def apply_history(self, row):
         """Apply one letter of the history sheet; a refused step becomes an error of that row."""
-        from plt_tracker.importer.operations import RowOutcome
-
         self.outcome = RowOutcome(row.row, row.opd, row.title, sheet=SHEET)
         try:
             with self.row_scope():

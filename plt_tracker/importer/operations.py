@@ -8,9 +8,7 @@ checked before (importer.parse), outside any transaction. Lookups read each
 table once per import (the pemda's OPDs, posts, officials), so the work grows
 linearly with the rows.
 """
-from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation, transaction
@@ -18,87 +16,29 @@ from plt_tracker.extensions import db
 from plt_tracker.importer.history_ops import HistoryMixin
 from plt_tracker.importer.parse import RowError
 from plt_tracker.importer.preview import preview_database, skip_pemda_lock
+from plt_tracker.importer.report import ImportReport, RowOutcome
 from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.registry import operations as registry
 from plt_tracker.registry.models import Instansi, Official, Opd, Post
 from plt_tracker.vacancies import operations as vacancies
 from plt_tracker.vacancies.models import ActingAssignment, Vacancy
 
-ENTITIES = {
-    "opd": "OPD",
-    "post": "jabatan",
-    "official": "pejabat",
-    "holder": "pejabat definitif",
-    "vacancy": "kekosongan",
-    "acting": "Plt/Plh",
-    "extension": "perpanjangan",
-    "acting_end": "surat diakhiri",
-}
 # Which spreadsheet column a refused field of each step points at.
 _COLUMN_OF = {
     "opd": {"name": "opd", "kind": "opd"},
     "post": {"title": "jabatan", "kind": "jenis_jabatan"},
     "holder_official": {"nip": "nip_pejabat", "name": "nama_pejabat"},
-    "acting_official": {"nip": "nip_pelaksana", "name": "nama_pelaksana"},
+    "acting_official": {"nip": "nip_pelaksana", "name": "nama_pelaksana",
+                        "post_kind": "jenis_jabatan_pelaksana"},
     "holder": {"official": "nip_pejabat"},
     "vacancy": {"start_date": "kosong_sejak", "reason": "alasan_kosong"},
     "acting": {"kind": "jenis_pelaksana", "start_date": "mulai_tugas", "end_date": "akhir_tugas",
-               "letter_date": "tanggal_surat"},
+               "letter_date": "tanggal_surat", "official": "nip_pelaksana"},
 }
 
 
 class _Rollback(Exception):
     """Raised to undo a dry run or a file with errors."""
-
-
-@dataclass
-class RowOutcome:
-    """What importing one row does: the changes, or "tidak berubah"."""
-
-    row: int
-    opd: str
-    post: str
-    changes: list = field(default_factory=list)
-    sheet: str = ""
-
-    @property
-    def where(self):
-        return f"{self.sheet} baris {self.row}" if self.sheet else f"baris {self.row}"
-
-
-@dataclass
-class ImportReport:
-    """The result of an import: counts, per-row changes and errors."""
-
-    dry_run: bool
-    created: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    # Allowed but worth a second look (an acting official of the wrong level): RowErrors.
-    warnings: list = field(default_factory=list)
-    applied: bool = False
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    @property
-    def changes(self):
-        return sum(self.created.values()) + sum(self.updated.values())
-
-    def summary_lines(self):
-        """Describe the counts in Indonesian, one line per kind of record."""
-        lines = []
-        for key, label in ENTITIES.items():
-            created, updated, same = self.created[key], self.updated[key], self.unchanged[key]
-            if created or updated or same:
-                text = f"{label}: {created} baru, {same} tidak berubah"
-                if updated:
-                    text += f", {updated} diperbarui"
-                lines.append(text)
-        return lines
 
 
 def run_import(parsed, *, today, dry_run, source="berkas", instansi_id=None):

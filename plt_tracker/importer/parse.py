@@ -26,8 +26,6 @@ REQUIRED_COLUMNS = ["opd", "jabatan", "jenis_jabatan"]
 ACTING_COLUMNS = ["jenis_pelaksana", "nip_pelaksana", "nama_pelaksana", "jenis_jabatan_pelaksana",
                   "jabatan_definitif_pelaksana", "nomor_surat", "tanggal_surat", "mulai_tugas",
                   "akhir_tugas"]
-# The row under the header is row 2 in Excel.
-FIRST_DATA_ROW = 2
 # Longest text each column may hold in the database.
 MAX_LENGTH = {"opd": 200, "jabatan": 200, "eselon": 10, "nama_pejabat": 200,
               "nama_pelaksana": 200, "jabatan_definitif_pelaksana": 200, "nomor_surat": 100,
