@@ -239,3 +239,17 @@ def test_cli_names_the_sheet_and_lists_warnings(app, runner, tmp_path):
     assert "riwayat_pelaksana baris 3: Dinas Sosial / Kepala Dinas Sosial: perpanjangan" \
         in result.output
     assert counts()["ActingAssignment"] == 0
+
+
+def test_a_plh_stands_in_for_an_absent_holder_without_a_vacancy(app, tmp_path):
+    rows = [letter("800/7/2025", "2025-07-01", "2025-07-10", kind="Plh", vacancy="",
+                   opd="Dinas Kesehatan", post="Kepala Dinas Kesehatan")]
+    report = _import(register_and_history(tmp_path / "plh.xlsx", rows))
+    assert report.applied, report.errors
+    plh = db.session.scalar(db.select(ActingAssignment).filter_by(letter_number="800/7/2025"))
+    assert (plh.kind, plh.vacancy_id, plh.end_date) == ("plh", None, D(2025, 7, 10))
+
+    rows[0][3] = "Plt"  # a Plt needs the vacancy it covers
+    rows[0][8] = "800/8/2025"
+    report = _import(register_and_history(tmp_path / "plt.xlsx", rows))
+    assert _errors(report) == [("riwayat_pelaksana", 2, "kosong_sejak")]
