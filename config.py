@@ -113,6 +113,18 @@ class Config:
     LANGUAGES = ["id", "en"]
     WTF_CSRF_TIME_LIMIT = None  # long forms are filled slowly; the session bounds the token
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # spreadsheet uploads
+    # The spreadsheet import refuses, before parsing, a file larger than this, a workbook
+    # of more sheets or parts, or one that unpacks larger (or more compressed: a zip bomb),
+    # and stops reading past the row cap (data rows of all sheets together).
+    IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+    IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+    IMPORT_MAX_SHEETS = int(os.environ.get("IMPORT_MAX_SHEETS", "10"))
+    IMPORT_MAX_COLUMNS = 60
+    IMPORT_MAX_CELL_CHARS = 1000
+    IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES",
+                                                   str(64 * 1024 * 1024)))
+    IMPORT_MAX_ZIP_ENTRIES = 200
+    IMPORT_MAX_ZIP_RATIO = 200
     LIST_PAGE_SIZE = int(os.environ.get("LIST_PAGE_SIZE", "50"))  # rows per page of a list
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

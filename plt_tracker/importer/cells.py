@@ -3,8 +3,6 @@ import datetime as dt
 import math
 import re
 
-import pandas as pd
-
 from plt_tracker.core.dates import parse_date
 
 # Excel counts days from 30 December 1899 (its 1900 leap-year bug included).
@@ -40,16 +38,12 @@ def clean_cell(value):
     """Normalise one raw cell: blanks to "", numbers that are whole to int, strings stripped."""
     if value is None:
         return ""
-    if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else value.to_pydatetime()
     if isinstance(value, float):
         if math.isnan(value):
             return ""
         return int(value) if value.is_integer() else value
     if isinstance(value, str):
         return value.strip()
-    if value is pd.NaT:
-        return ""
     return value
 
 
@@ -63,4 +57,5 @@ def cell_text(value):
 
 
 def code_of(text):
+    """Reduce a label or code to a comparable code: lower case, words joined by "_"."""
     return re.sub(r"[\s_\-]+", "_", str(text).strip().lower())

@@ -23,8 +23,11 @@ def report_lines(report):
     else:
         head = "Tidak ada perubahan: semua data di berkas sudah tercatat."
     lines = [head] + [f"  {line}" for line in report.summary_lines()]
+    if report.warnings:
+        lines.append(f"  {len(report.warnings)} peringatan (tetap dicatat):")
+        lines += [f"    - {warning}" for warning in report.warnings]
     for outcome in report.rows:
-        lines.append(f"  baris {outcome.row}: {outcome.opd} / {outcome.post}: "
+        lines.append(f"  {outcome.where}: {outcome.opd} / {outcome.post}: "
                      + ", ".join(outcome.changes))
     return lines
 
@@ -33,11 +36,11 @@ def report_lines(report):
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Tampilkan apa yang akan berubah tanpa menyimpan.")
 def import_command(path, dry_run):
-    """Impor daftar jabatan dari berkas .xlsx atau .csv BKPSDM."""
+    """Impor daftar jabatan dan riwayat Plt/Plh dari berkas .xlsx atau .csv BKPSDM."""
     set_system_actor("impor")
     with path.open("rb") as stream:
-        rows, errors = parse_file(stream, path.name)
-    report = run_import(rows, errors, today=today(), dry_run=dry_run, source=path.name)
+        parsed = parse_file(stream, path.name)
+    report = run_import(parsed, today=today(), dry_run=dry_run, source=path.name)
     lines = report_lines(report)
     if report.errors:
         for line in lines[1:]:

@@ -1,12 +1,13 @@
 """Forms of the spreadsheet import page."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import HiddenField, SubmitField
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length
+
+from plt_tracker.core.forms import BaseForm
 
 
-class UploadForm(FlaskForm):
+class UploadForm(BaseForm):
     """Choose a spreadsheet to preview."""
 
     file = FileField(_l("Berkas daftar jabatan (.xlsx atau .csv)"), validators=[
@@ -16,8 +17,9 @@ class UploadForm(FlaskForm):
     submit = SubmitField(_l("Pratinjau"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """Apply the previewed file (kept on the server under this token)."""
 
-    token = HiddenField(validators=[DataRequired()])
+    # A token of storage.save_upload: 32 URL-safe characters.
+    token = HiddenField(validators=[DataRequired(), Length(max=64)])
     submit = SubmitField(_l("Terapkan impor"))

@@ -2,39 +2,38 @@
 
 The whole file runs through the real operations in one transaction. A dry run
 (and any file with an error) is rolled back at the end, so the preview shows
-exactly what applying would do, conflicts with the database included.
+exactly what applying would do, conflicts with the database included; the
+preview runs where it holds no lock (importer.preview). The file was read and
+checked before (importer.parse), outside any transaction. Lookups read each
+table once per import (the pemda's OPDs, posts, officials), so the work grows
+linearly with the rows.
 """
-from collections import Counter
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 
 from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.extensions import db
+from plt_tracker.importer.history_ops import HistoryMixin
 from plt_tracker.importer.parse import RowError
+from plt_tracker.importer.preview import preview_database, skip_pemda_lock
+from plt_tracker.importer.report import ImportReport, RowOutcome
 from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.registry import operations as registry
 from plt_tracker.registry.models import Instansi, Official, Opd, Post
 from plt_tracker.vacancies import operations as vacancies
 from plt_tracker.vacancies.models import ActingAssignment, Vacancy
 
-ENTITIES = {
-    "opd": "OPD",
-    "post": "jabatan",
-    "official": "pejabat",
-    "holder": "pejabat definitif",
-    "vacancy": "kekosongan",
-    "acting": "Plt/Plh",
-}
 # Which spreadsheet column a refused field of each step points at.
 _COLUMN_OF = {
     "opd": {"name": "opd", "kind": "opd"},
     "post": {"title": "jabatan", "kind": "jenis_jabatan"},
     "holder_official": {"nip": "nip_pejabat", "name": "nama_pejabat"},
-    "acting_official": {"nip": "nip_pelaksana", "name": "nama_pelaksana"},
+    "acting_official": {"nip": "nip_pelaksana", "name": "nama_pelaksana",
+                        "post_kind": "jenis_jabatan_pelaksana"},
     "holder": {"official": "nip_pejabat"},
     "vacancy": {"start_date": "kosong_sejak", "reason": "alasan_kosong"},
     "acting": {"kind": "jenis_pelaksana", "start_date": "mulai_tugas", "end_date": "akhir_tugas",
-               "letter_date": "tanggal_surat"},
+               "letter_date": "tanggal_surat", "official": "nip_pelaksana"},
 }
 
 
@@ -42,108 +41,90 @@ class _Rollback(Exception):
     """Raised to undo a dry run or a file with errors."""
 
 
-@dataclass
-class RowOutcome:
-    """What importing one row does: the changes, or "tidak berubah"."""
-
-    row: int
-    opd: str
-    post: str
-    changes: list = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    """The result of an import: counts, per-row changes and errors."""
-
-    dry_run: bool
-    created: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    applied: bool = False
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    @property
-    def changes(self):
-        return sum(self.created.values()) + sum(self.updated.values())
-
-    def summary_lines(self):
-        """Describe the counts in Indonesian, one line per kind of record."""
-        lines = []
-        for key, label in ENTITIES.items():
-            created, updated, same = self.created[key], self.updated[key], self.unchanged[key]
-            if created or updated or same:
-                text = f"{label}: {created} baru, {same} tidak berubah"
-                if updated:
-                    text += f", {updated} diperbarui"
-                lines.append(text)
-        return lines
-
-
-def run_import(rows, parse_errors, *, today, dry_run, source="berkas", instansi_id=None):
-    """Apply the rows in one transaction; roll back on a dry run or any error.
+def run_import(parsed, *, today, dry_run, source="berkas", instansi_id=None):
+    """Apply a parsed file in one transaction; roll back on a dry run or any error.
 
     The rows go to the pemda `instansi_id` (the admin's own on the import page),
-    or to the deployment's default pemda from the command line.
+    or to the deployment's default pemda from the command line. A dry run runs
+    on a copy (SQLite) or without the pemda lock, so it blocks no other writer.
     """
-    report = ImportReport(dry_run=dry_run, errors=list(parse_errors))
+    report = ImportReport(dry_run=dry_run, errors=list(parsed.errors))
     if report.errors:
         return report
+    if dry_run:
+        with preview_database():
+            _apply(parsed, report, today, source, instansi_id)
+        return report
+    if _apply(parsed, report, today, source, instansi_id):
+        report.applied = True
+    return report
+
+
+def _apply(parsed, report, today, source, instansi_id):
+    """Run every row; return True when the transaction was committed."""
     try:
         with transaction():
             importer = _Importer(report, today, instansi_id)
-            for row in rows:
+            if report.dry_run:
+                skip_pemda_lock(importer.instansi.id)
+            for row in parsed.rows:
                 importer.apply(row)
+            for row in parsed.history:
+                importer.apply_history(row)
             if not report.errors and report.changes:
                 record("import", "import", None,
                        f"Impor {source}: " + "; ".join(report.summary_lines()),
                        instansi_id=importer.instansi.id,
                        after={"created": dict(report.created), "updated": dict(report.updated)})
-            if dry_run or report.errors:
+            if report.dry_run or report.errors:
                 raise _Rollback
     except _Rollback:
-        return report
-    report.applied = True
-    return report
+        return False
+    return True
 
 
-class _Importer:
+class _Importer(HistoryMixin):
     """Match each row against the register and create what is missing."""
 
     def __init__(self, report, today, instansi_id=None):
         self.report, self.today = report, today
         self.instansi = (db.session.get(Instansi, instansi_id) if instansi_id
                          else default_pemda())
+        # One query per table: every lookup below is then a dictionary read.
         opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=self.instansi.id))
         self.opds = {o.name.lower(): o for o in opds}
+        posts = db.session.scalars(db.select(Post).join(Post.opd)
+                                   .filter(Opd.instansi_id == self.instansi.id))
+        self.posts = {(p.opd_id, p.title.lower()): p for p in posts}
+        officials = db.session.scalars(db.select(Official)
+                                       .filter_by(instansi_id=self.instansi.id))
+        self.officials = {o.nip: o for o in officials}
+        # The letters of the history sheet met so far, by (post id, nomor_surat).
+        self.letters = {}
 
     def apply(self, row):
         """Apply one row; a refused step becomes an error of that row."""
         self.outcome = RowOutcome(row.row, row.opd, row.title)
         step = "opd"
         try:
-            opd = self._opd(row)
-            step = "post"
-            post = self._post(opd, row)
-            vacancy = None
-            if row.holder is not None:
-                step = "holder_official"
-                official = self._official(row.holder)
-                step = "holder"
-                self._holder(post, official)
-            else:
-                step = "vacancy"
-                vacancy = self._vacancy(post, row)
-            if row.acting is not None:
-                step = "acting_official"
-                official = self._official(row.acting.person)
-                step = "acting"
-                self._acting(post, official, vacancy, row.acting)
+            with self.row_scope():
+                opd = self._opd(row)
+                step = "post"
+                post = self._post(opd, row)
+                vacancy = None
+                if row.holder is not None:
+                    step = "holder_official"
+                    official = self._official(row.holder)
+                    step = "holder"
+                    self._holder(post, official)
+                else:
+                    step = "vacancy"
+                    vacancy = self._vacancy(post, row)
+                if row.acting is not None:
+                    step = "acting_official"
+                    official = self._official(row.acting.person)
+                    step = "acting"
+                    self._acting(post, official, vacancy, row.acting)
         except RuleViolation as exc:
             column = _COLUMN_OF[step].get(exc.field) or next(iter(_COLUMN_OF[step].values()))
             self.report.errors.append(RowError(row.row, column, exc.message))
@@ -151,6 +132,26 @@ class _Importer:
         if not self.outcome.changes:
             self.outcome.changes.append("tidak berubah")
         self.report.rows.append(self.outcome)
+
+    @contextmanager
+    def row_scope(self):
+        """Run one row in a savepoint: a refused row leaves nothing behind for the next rows,
+        neither in the database nor in the lookups."""
+        self.added = []
+        savepoint = db.session.begin_nested()
+        try:
+            yield
+        except RuleViolation:
+            savepoint.rollback()
+            for cache, key in self.added:
+                cache.pop(key, None)
+            raise
+        savepoint.commit()
+
+    def remember(self, cache, key, value):
+        """Add a record made by this row to a lookup (taken out again if the row fails)."""
+        cache[key] = value
+        self.added.append((cache, key))
 
     def _count(self, kind, key, text=None):
         getattr(self.report, kind)[key] += 1
@@ -163,35 +164,42 @@ class _Importer:
             self._count("unchanged", "opd")
             return opd
         opd = registry.create_opd(self.instansi.id, row.opd, row.opd_kind)
-        self.opds[opd.name.lower()] = opd
+        self.remember(self.opds, opd.name.lower(), opd)
         self._count("created", "opd", "OPD baru")
         return opd
 
     def _post(self, opd, row):
-        posts = db.session.scalars(db.select(Post).filter_by(opd_id=opd.id))
-        post = next((p for p in posts if p.title.lower() == row.title.lower()), None)
+        post = self.posts.get((opd.id, row.title.lower()))
         if post is not None:
             self._count("unchanged", "post")
             return post
         post = registry.create_post(opd, row.title, row.kind, row.eselon)
+        self.remember(self.posts, (opd.id, post.title.lower()), post)
         self._count("created", "post", "jabatan baru")
         return post
 
     def _official(self, person):
-        official = db.session.scalar(db.select(Official).filter_by(nip=person.nip))
+        """Find the official by NIP in this pemda (only: NIPs are unique per pemda), or add them.
+
+        A known official gets the own post and its kind the file gives, where the
+        register has none yet or another kind (the kind is editable and imported).
+        """
+        official = self.officials.get(person.nip)
         if official is None:
             official = registry.create_official(self.instansi.id, person.nip, person.name,
-                                                position_title=person.position_title)
+                                                position_title=person.position_title,
+                                                post_kind=person.post_kind)
+            self.remember(self.officials, official.nip, official)
             self._count("created", "official", f"pejabat baru {person.name}")
             return official
-        if official.instansi_id != self.instansi.id:
-            raise RuleViolation(f"NIP {person.nip} terdaftar pada pemda lain", "nip")
-        if person.position_title and not official.position_title:
+        title = official.position_title or person.position_title
+        kind = person.post_kind or official.post_kind
+        if (title, kind) != (official.position_title, official.post_kind):
             registry.update_official(official, nip=official.nip, name=official.name,
                                      nip_kind=official.nip_kind, rank=official.rank,
-                                     position_title=person.position_title,
+                                     position_title=title, post_kind=kind,
                                      is_active=official.is_active)
-            self._count("updated", "official", f"jabatan definitif {official.name} dicatat")
+            self._count("updated", "official", f"data jabatan {official.name} dicatat")
         else:
             self._count("unchanged", "official")
         return official
@@ -235,6 +243,7 @@ class _Importer:
         if same is not None:
             self._count("unchanged", "acting")
             return
+        self.check_level(post, official, acting.kind, acting.start, self.outcome.row)
         named = vacancies.name_acting(post, official, acting.kind, acting.start, acting.end,
                                       today=self.today, letter_number=acting.letter_number,
                                       letter_date=acting.letter_date, vacancy=vacancy)

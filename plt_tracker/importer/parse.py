@@ -1,36 +1,35 @@
 """Reading a BKPSDM spreadsheet (.xlsx or .csv) into checked import rows.
 
 Nothing here touches the database: every cell is read, normalised and checked,
-and each problem becomes a RowError naming the row as the user sees it in
-Excel (header = row 1), the column and the reason in Indonesian.
+and each problem becomes a RowError naming the sheet, the row as the user sees
+it in Excel (header = row 1), the column and the reason in Indonesian. A
+workbook holds the register sheet (one row per post), the acting history sheet
+`riwayat_pelaksana` (importer.history), or both; a CSV is one of them, told
+apart by its headers.
 """
 import datetime as dt
 import re
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Optional
 
-import pandas as pd
-
 from plt_tracker.importer.cells import cell_text, clean_cell, code_of, read_date
-from plt_tracker.registry.models import POST_KINDS
+from plt_tracker.importer.reading import EXTENSIONS, SpreadsheetError, read_tables  # noqa: F401
+from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
 from plt_tracker.registry.nip import parse_nip
 from plt_tracker.vacancies.models import ACTING_KINDS, VACANCY_REASONS
 
 COLUMNS = ["opd", "jabatan", "jenis_jabatan", "eselon", "nip_pejabat", "nama_pejabat",
            "kosong_sejak", "alasan_kosong", "jenis_pelaksana", "nip_pelaksana", "nama_pelaksana",
-           "jabatan_definitif_pelaksana", "nomor_surat", "tanggal_surat", "mulai_tugas",
-           "akhir_tugas"]
+           "jenis_jabatan_pelaksana", "jabatan_definitif_pelaksana", "nomor_surat",
+           "tanggal_surat", "mulai_tugas", "akhir_tugas"]
 REQUIRED_COLUMNS = ["opd", "jabatan", "jenis_jabatan"]
-ACTING_COLUMNS = ["jenis_pelaksana", "nip_pelaksana", "nama_pelaksana",
+ACTING_COLUMNS = ["jenis_pelaksana", "nip_pelaksana", "nama_pelaksana", "jenis_jabatan_pelaksana",
                   "jabatan_definitif_pelaksana", "nomor_surat", "tanggal_surat", "mulai_tugas",
                   "akhir_tugas"]
-EXTENSIONS = {".xlsx", ".csv"}
-# The row under the header is row 2 in Excel.
-FIRST_DATA_ROW = 2
 # Longest text each column may hold in the database.
-_MAX_LENGTH = {"opd": 200, "jabatan": 200, "eselon": 10, "nama_pejabat": 200, "nama_pelaksana": 200,
-               "jabatan_definitif_pelaksana": 200, "nomor_surat": 100}
+MAX_LENGTH = {"opd": 200, "jabatan": 200, "eselon": 10, "nama_pejabat": 200,
+              "nama_pelaksana": 200, "jabatan_definitif_pelaksana": 200, "nomor_surat": 100,
+              "perpanjangan_dari": 100}
 # OPD kind guessed from the usual words of its name, most specific first.
 _OPD_KIND_WORDS = [
     ("kecamatan", "kecamatan"), ("satuan polisi", "satpol_pp"), ("satpol", "satpol_pp"),
@@ -41,10 +40,6 @@ _OPD_KIND_WORDS = [
 ]
 
 
-class SpreadsheetError(ValueError):
-    """The file as a whole cannot be read (wrong type, missing columns)."""
-
-
 @dataclass(frozen=True)
 class RowError:
     """One problem in one cell: row as Excel shows it, column, reason."""
@@ -52,9 +47,12 @@ class RowError:
     row: int
     column: str
     message: str
+    sheet: str = ""
 
     def __str__(self):
         where = f"baris {self.row}" if self.row else "berkas"
+        if self.sheet and self.row:
+            where = f"lembar {self.sheet}, {where}"
         return f"{where}, kolom {self.column}: {self.message}" if self.column else \
             f"{where}: {self.message}"
 
@@ -66,6 +64,7 @@ class Person:
     nip: str
     name: str
     position_title: Optional[str] = None
+    post_kind: Optional[str] = None
 
 
 @dataclass
@@ -96,38 +95,38 @@ class ImportRow:
     acting: Optional[Acting] = None
 
 
-def read_table(stream, filename):
-    """Read an .xlsx or .csv file into a DataFrame of raw cells (no type guessing)."""
-    suffix = Path(filename or "").suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise SpreadsheetError("Berkas harus berformat .xlsx atau .csv")
-    try:
-        if suffix == ".xlsx":
-            # object dtype: NIPs stay text, Excel date cells arrive as datetimes.
-            return pd.read_excel(stream, engine="openpyxl", dtype=object)
-        return pd.read_csv(stream, dtype=str, keep_default_na=False, sep=None, engine="python",
-                           encoding="utf-8-sig")
-    except (ValueError, OSError, KeyError, pd.errors.ParserError) as exc:
-        raise SpreadsheetError(f"Berkas tidak dapat dibaca: {exc}") from None
-    except Exception as exc:  # openpyxl raises its own types for a broken workbook
-        raise SpreadsheetError(f"Berkas tidak dapat dibaca: {exc}") from None
+@dataclass
+class Parsed:
+    """A checked file: register rows, acting history rows, and every problem found."""
+
+    rows: list = field(default_factory=list)
+    history: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
 
 
 def header_key(text):
     """Reduce a header to its matching key: lower case, without spaces or underscores."""
-    return re.sub(r"[\s_]+", "", str(text)).lower()
+    return re.sub(r"[\s_]+", "", str(text or "")).lower()
 
 
-_KEYS = {header_key(c): c for c in COLUMNS}
-
-
-def map_columns(frame):
-    """Return {canonical column: frame column}; raise SpreadsheetError if required ones lack."""
+def map_headers(headers, columns):
+    """Return {canonical column: index} for the headers that name one of `columns`."""
+    keys = {header_key(c): c for c in columns}
     found = {}
-    for column in frame.columns:
-        name = _KEYS.get(header_key(column))
+    for index, header in enumerate(headers):
+        name = keys.get(header_key(header))
         if name and name not in found:
-            found[name] = column
+            found[name] = index
+    return found
+
+
+def map_columns(headers):
+    """Return {register column: index}; raise SpreadsheetError if required ones lack."""
+    found = map_headers(headers, COLUMNS)
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError("Kolom wajib tidak ada: " + ", ".join(missing))
@@ -136,13 +135,18 @@ def map_columns(frame):
     return found
 
 
-def parse_frame(frame):
-    """Check every row of a DataFrame; return (rows, errors)."""
-    columns = map_columns(frame)
+def records(table, columns):
+    """Yield (Excel row number, {column: cleaned cell}) for a table's rows."""
+    for number, values in table.rows:
+        yield number, {name: clean_cell(values[i]) if i < len(values) else ""
+                       for name, i in columns.items()}
+
+
+def parse_table(table):
+    """Check every row of the register table; return (rows, errors)."""
+    columns = map_columns(table.headers)
     rows, errors, seen = [], [], {}
-    for index, record in enumerate(frame.to_dict("records")):
-        number = index + FIRST_DATA_ROW
-        cells = {name: clean_cell(record[column]) for name, column in columns.items()}
+    for number, cells in records(table, columns):
         if all(value in ("", None) for value in cells.values()):
             continue  # blank lines between blocks are common in hand-kept sheets
         row, row_errors = parse_row(number, cells)
@@ -150,7 +154,7 @@ def parse_frame(frame):
             key = (row.opd.lower(), row.title.lower())
             if key in seen:
                 row_errors.append(RowError(number, "jabatan",
-                                               f"Jabatan ini sudah ada di baris {seen[key]}"))
+                                           f"Jabatan ini sudah ada di baris {seen[key]}"))
             seen.setdefault(key, number)
         errors.extend(row_errors)
         if row is not None and not row_errors:
@@ -158,13 +162,21 @@ def parse_frame(frame):
     return rows, errors
 
 
-def parse_file(stream, filename):
-    """Read and check a spreadsheet; return (rows, errors). Unreadable files give one error."""
+def parse_file(stream, filename, limit=None):
+    """Read and check a spreadsheet into a Parsed; an unreadable or refused file gives one error."""
+    from plt_tracker.importer import history  # the history sheet's rules
+
+    parsed = Parsed()
     try:
-        frame = read_table(stream, filename)
-        return parse_frame(frame)
+        register, acting = history.split_tables(read_tables(stream, filename, limit))
+        if register is not None:
+            parsed.rows, parsed.errors = parse_table(register)
+        if acting is not None:
+            parsed.history, errors = history.parse_history(acting, parsed.rows)
+            parsed.errors += errors
     except SpreadsheetError as exc:
-        return [], [RowError(0, "", str(exc))]
+        parsed.rows, parsed.history, parsed.errors = [], [], [RowError(0, "", str(exc))]
+    return parsed
 
 
 def parse_row(number, cells):
@@ -190,7 +202,7 @@ def parse_row(number, cells):
                              "bukan keduanya")
     elif not filled and not vacant:
         fail("nip_pejabat", "Isi nip_pejabat (jabatan terisi) atau kosong_sejak (jabatan kosong)")
-    for column, limit in _MAX_LENGTH.items():
+    for column, limit in MAX_LENGTH.items():
         if len(text(column)) > limit:
             fail(column, f"Isi terlalu panjang (maksimal {limit} karakter)")
     row = ImportRow(row=number, opd=opd, opd_kind=guess_opd_kind(opd), title=title, kind=kind,
@@ -227,8 +239,7 @@ def _acting(cells, fail):
         fail("jenis_pelaksana", "Jenis pelaksana wajib diisi (Plt, Plh atau Pj)")
     elif kind is None:
         fail("jenis_pelaksana", f"'{kind_text}' bukan Plt, Plh atau Pj")
-    person = _person(cells, "nip_pelaksana", "nama_pelaksana", fail)
-    person.position_title = cell_text(cells.get("jabatan_definitif_pelaksana")) or None
+    person = acting_person(cells, fail)
     start = read_date(cells.get("mulai_tugas"), "mulai_tugas", fail, required=True)
     end = read_date(cells.get("akhir_tugas"), "akhir_tugas", fail)
     letter_date = read_date(cells.get("tanggal_surat"), "tanggal_surat", fail)
@@ -236,6 +247,26 @@ def _acting(cells, fail):
         fail("akhir_tugas", "Akhir tugas tidak boleh sebelum mulai tugas")
     return Acting(kind=kind or "", person=person, start=start, end=end,
                   letter_number=cell_text(cells.get("nomor_surat")) or None, letter_date=letter_date)
+
+
+def acting_person(cells, fail):
+    """Read the acting official's NIP, name, own post and its kind."""
+    person = _person(cells, "nip_pelaksana", "nama_pelaksana", fail)
+    person.position_title = cell_text(cells.get("jabatan_definitif_pelaksana")) or None
+    person.post_kind = official_kind(cell_text(cells.get("jenis_jabatan_pelaksana")), fail)
+    return person
+
+
+def official_kind(value, fail, column="jenis_jabatan_pelaksana"):
+    """Return the code of an official's own post kind (empty cell: None)."""
+    if not value:
+        return None
+    key = code_of(value).replace("jf_", "fungsional_").replace("ahli_", "")
+    for code, label in OFFICIAL_KINDS.items():
+        if key in (code, code_of(label).replace("ahli_", "")):
+            return code
+    fail(column, f"'{value}' bukan jenis jabatan yang dikenal ({', '.join(OFFICIAL_KINDS.values())})")
+    return None
 
 
 def _person(cells, nip_column, name_column, fail):

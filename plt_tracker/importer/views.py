@@ -10,7 +10,9 @@ from plt_tracker.core.dates import today
 from plt_tracker.importer import bp
 from plt_tracker.importer.forms import ConfirmForm, UploadForm
 from plt_tracker.importer.operations import run_import
-from plt_tracker.importer.parse import parse_file
+from plt_tracker.importer.history import HISTORY_COLUMNS
+from plt_tracker.importer.parse import COLUMNS, parse_file
+from plt_tracker.importer.reading import limits
 from plt_tracker.importer.storage import discard_upload, save_upload, upload_path
 from plt_tracker.importer.template import template_bytes
 
@@ -24,7 +26,8 @@ def upload():
     form = UploadForm()
     if not form.validate_on_submit():
         status = 400 if form.is_submitted() else 200
-        return render_template("importer/upload.html", form=form), status
+        return render_template("importer/upload.html", form=form, columns=COLUMNS,
+                               history_columns=HISTORY_COLUMNS, limits=limits()), status
     token = save_upload(form.file.data)
     path, name = upload_path(token)
     report = _run(path, name, dry_run=True)
@@ -65,7 +68,8 @@ def template():
 
 
 def _run(path, name, *, dry_run):
+    """Read and check the file outside any transaction, then preview or apply it."""
     with path.open("rb") as stream:
-        rows, errors = parse_file(stream, name)
-    return run_import(rows, errors, today=today(), dry_run=dry_run, source=name,
+        parsed = parse_file(stream, name)
+    return run_import(parsed, today=today(), dry_run=dry_run, source=name,
                       instansi_id=current_user.instansi_id)

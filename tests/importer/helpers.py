@@ -56,3 +56,38 @@ def counts():
     models = (Instansi, Opd, Post, Official, Appointment, Vacancy, ActingAssignment, AuditEntry)
     return {m.__name__: db.session.scalar(db.select(db.func.count()).select_from(m))
             for m in models}
+
+
+HISTORY_HEADERS = ["opd", "jabatan", "kosong_sejak", "jenis_pelaksana", "nip_pelaksana",
+                   "nama_pelaksana", "jenis_jabatan_pelaksana", "jabatan_definitif_pelaksana",
+                   "nomor_surat", "tanggal_surat", "mulai_tugas", "akhir_tugas",
+                   "perpanjangan_dari", "diakhiri"]
+SECOND_NIP = "197806152003121005"
+
+
+def letter(number, start="", end="", *, kind="Plt", nip=ACTING_NIP, name="Drs. Ahmad Fiktif",
+           own_kind="Administrator", vacancy="2025-03-01", letter_date="", extends="",
+           ended="", opd="Dinas Sosial", post="Kepala Dinas Sosial"):
+    """One row of the history sheet (by default: a Plt letter for the vacant Kepala Dinas Sosial)."""
+    return [opd, post, vacancy, kind, nip, name, own_kind, "Sekretaris Dinas Sosial", number,
+            letter_date or start, start, end, extends, ended]
+
+
+def write_workbook(path, sheets):
+    """Save a workbook of several sheets: {title: (headers, rows)}; "" cells stay empty."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, (headers, rows) in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([None if value == "" else value for value in row])
+    book.save(path)
+    return path
+
+
+def register_and_history(path, history, register=None):
+    """A workbook with the register sheet (good_rows by default) and the history sheet."""
+    return write_workbook(path, {"Daftar jabatan": (HEADERS, good_rows() if register is None
+                                                    else register),
+                                 "riwayat_pelaksana": (HISTORY_HEADERS, history)})

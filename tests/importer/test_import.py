@@ -18,8 +18,8 @@ from tests.importer.helpers import (ACTING_NIP, HEADERS, HOLDER_NIP, counts, goo
 
 def _import(path, dry_run=False):
     with open(path, "rb") as stream:
-        rows, errors = parse_file(stream, path.name)
-    return run_import(rows, errors, today=today(), dry_run=dry_run)
+        parsed = parse_file(stream, path.name)
+    return run_import(parsed, today=today(), dry_run=dry_run)
 
 
 def test_good_csv_on_a_fresh_database_creates_the_default_pemda(app, tmp_path):

@@ -1,18 +1,25 @@
 """Reading spreadsheet cells: headers, dates, kinds, reasons (no database needed)."""
 import datetime as dt
 
-import pandas as pd
 import pytest
 
-from plt_tracker.importer.parse import header_key, map_columns, parse_frame, parse_row
+from plt_tracker.importer.parse import header_key, map_columns, parse_row, parse_table
+from plt_tracker.importer.reading import Table
+
+
+def _table(dicts):
+    """A register table from dicts (the first one's keys are the headers), rows from row 2."""
+    headers = list(dicts[0])
+    return Table("Daftar jabatan", headers,
+                 [(number, [d.get(h, "") for h in headers]) for number, d in
+                  enumerate(dicts, start=2)])
 
 
 @pytest.mark.parametrize("header", ["jenis_jabatan", "Jenis Jabatan", "JENIS_JABATAN",
                                     " jenisjabatan ", "Jenis_ Jabatan"])
 def test_headers_match_ignoring_case_spaces_and_underscores(header):
     assert header_key(header) == "jenisjabatan"
-    frame = pd.DataFrame(columns=["OPD", "Jabatan", header, "Kosong Sejak"])
-    assert map_columns(frame)["jenis_jabatan"] == header
+    assert map_columns(["OPD", "Jabatan", header, "Kosong Sejak"])["jenis_jabatan"] == 2
 
 
 def _cells(**overrides):
@@ -60,14 +67,13 @@ def test_acting_needs_kind_nip_name_and_start():
 
 
 def test_blank_lines_are_skipped_and_row_numbers_follow_excel():
-    frame = pd.DataFrame([_cells(), {k: "" for k in _cells()}, _cells(jabatan="", opd="Dinas A")])
-    rows, errors = parse_frame(frame)
+    table = _table([_cells(), {k: "" for k in _cells()}, _cells(jabatan="", opd="Dinas A")])
+    rows, errors = parse_table(table)
     assert [r.row for r in rows] == [2]
     assert [(e.row, e.column) for e in errors] == [(4, "jabatan")]
 
 
 def test_same_post_twice_in_a_file_is_refused():
-    frame = pd.DataFrame([_cells(), _cells(jabatan="kepala dinas sosial")])
-    _, errors = parse_frame(frame)
+    _, errors = parse_table(_table([_cells(), _cells(jabatan="kepala dinas sosial")]))
     assert [(e.row, e.column) for e in errors] == [(3, "jabatan")]
     assert "baris 2" in errors[0].message

@@ -4,6 +4,7 @@ import io
 import openpyxl
 import pytest
 
+from plt_tracker.importer.history import HISTORY_COLUMNS
 from plt_tracker.importer.parse import COLUMNS
 from tests.conftest import csrf_from
 from tests.importer.helpers import counts, good_rows, write_csv
@@ -107,13 +108,27 @@ def test_template_has_every_column_and_imports_as_is(app, client, login_as, tmp_
     assert response.status_code == 200
     path = tmp_path / "templat.xlsx"
     path.write_bytes(response.data)
-    sheet = openpyxl.load_workbook(path).active
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Daftar jabatan", "riwayat_pelaksana"]
+    sheet, history = book.worksheets
     assert [c.value for c in sheet[1]] == COLUMNS
     assert sheet["G2"].is_date  # kosong_sejak is a real Excel date
+    assert [c.value for c in history[1]] == HISTORY_COLUMNS
+    assert history["E2"].number_format == "@"  # the NIP stays text
 
     preview = _upload(client, path, client.csrf)
-    assert preview.status_code == 200, preview.get_data(as_text=True)[:2000]
-    assert "Plt/Plh: 1 baru" in preview.get_data(as_text=True)
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200, html[:2000]
+    # The history's first letter is the register row's own: one letter, then its extension.
+    assert "Plt/Plh: 1 baru, 1 tidak berubah" in html and "perpanjangan: 1 baru" in html
+    assert "riwayat_pelaksana" in html
+
+
+def test_the_page_lists_both_sheets_columns_and_the_limits(app, client, login_as):
+    login_as("admin")
+    html = client.get("/impor").get_data(as_text=True)
+    assert ", ".join(HISTORY_COLUMNS) in html and "jenis_jabatan_pelaksana" in html
+    assert "paling besar 10 MB, paling banyak 5000 baris data dan 10 lembar" in html
 
 
 def test_import_goes_to_the_admins_own_pemda(app, client, tmp_path, instansi):

@@ -1,0 +1,165 @@
+"""Applying the acting history sheet: every letter through the same operations as the forms.
+
+A first letter is named with vacancies.operations.name_acting, an extension with
+extend_acting, an early end with end_acting: so the rules are the forms' rules
+(a Plt only for a vacancy, a Pj only for the Sekda, inside the vacancy, no two
+letters of one kind on the same days, how many posts one official may act in).
+Who may act (SE BKN 1/SE/I/2021) is, as on the form, a warning that needs an
+explicit yes: the preview lists it and applying the file is that yes. A letter
+already in the register (same post and nomor_surat, or the same official and
+start) is left as it is, so importing the file again changes nothing.
+"""
+import datetime as dt
+
+from plt_tracker.core.db import RuleViolation
+from plt_tracker.extensions import db
+from plt_tracker.importer.history import SHEET
+from plt_tracker.importer.parse import RowError
+from plt_tracker.importer.report import RowOutcome
+from plt_tracker.registry.levels import may_act
+from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
+from plt_tracker.registry.post_queries import own_post_kind
+from plt_tracker.settings.logic import get_setting
+from plt_tracker.vacancies import operations as vacancies
+from plt_tracker.vacancies.integrity import letter_end
+from plt_tracker.vacancies.models import ActingAssignment, Vacancy
+from plt_tracker.vacancies.rules import default_planned_end
+
+# Which history column a refused field of an operation points at.
+_COLUMNS = {"kind": "jenis_pelaksana", "start_date": "mulai_tugas", "end_date": "akhir_tugas",
+            "letter_date": "tanggal_surat", "ended_on": "diakhiri", "official": "nip_pelaksana",
+            "confirm": "nip_pelaksana", "nip": "nip_pelaksana", "name": "nama_pelaksana",
+            "post_kind": "jenis_jabatan_pelaksana", "vacancy": "kosong_sejak",
+            "perpanjangan_dari": "perpanjangan_dari"}
+
+
+class HistoryMixin:
+    """The history rows' part of the importer (importer.operations._Importer)."""
+
+    def apply_history(self, row):
+        """Apply one letter of the history sheet; a refused step becomes an error of that row."""
+        self.outcome = RowOutcome(row.row, row.opd, row.title, sheet=SHEET)
+        try:
+            with self.row_scope():
+                post = self._history_post(row)
+                official = self._official(row.person)
+                if row.extends:
+                    assignment = self._extension(post, official, row)
+                else:
+                    assignment = self._first_letter(post, official, row)
+                self.remember(self.letters, (post.id, row.letter_number.lower()), assignment)
+                if row.ended_on is not None:
+                    self._end(assignment, row.ended_on)
+        except RuleViolation as exc:
+            column = _COLUMNS.get(exc.field, "nomor_surat")
+            self.report.errors.append(RowError(row.row, column, exc.message, SHEET))
+            return
+        if not self.outcome.changes:
+            self.outcome.changes.append("tidak berubah")
+        self.report.rows.append(self.outcome)
+
+    def _history_post(self, row):
+        opd = self.opds.get(row.opd.lower())
+        post = self.posts.get((opd.id, row.title.lower())) if opd else None
+        if post is None:
+            raise RuleViolation(f"Jabatan {row.title} di {row.opd} tidak ada di daftar jabatan; "
+                                f"tambahkan di lembar daftar jabatan", "vacancy")
+        return post
+
+    def _vacancy_of(self, post, row):
+        if row.vacancy_start is None:
+            return None
+        vacancy = db.session.scalar(db.select(Vacancy).filter_by(
+            post_id=post.id, start_date=row.vacancy_start).filter(Vacancy.voided_at.is_(None)))
+        if vacancy is None:
+            raise RuleViolation(f"{post.title} tidak tercatat kosong sejak "
+                                f"{row.vacancy_start:%d/%m/%Y}; catat kekosongannya di lembar "
+                                f"daftar jabatan (kosong_sejak)", "vacancy")
+        return vacancy
+
+    def _first_letter(self, post, official, row):
+        vacancy = self._vacancy_of(post, row)
+        same = db.session.scalars(db.select(ActingAssignment).filter_by(post_id=post.id).filter(
+            ActingAssignment.voided_at.is_(None),
+            (ActingAssignment.letter_number == row.letter_number)
+            | ((ActingAssignment.official_id == official.id)
+               & (ActingAssignment.start_date == row.start)))).first()
+        if same is not None:
+            self._same_letter(same, official, row)
+            self._count("unchanged", "acting")
+            return same
+        self.check_level(post, official, row.kind, row.start, row.row, SHEET)
+        named = vacancies.name_acting(post, official, row.kind, row.start, row.end,
+                                      today=self.today, letter_number=row.letter_number,
+                                      letter_date=row.letter_date, vacancy=vacancy)
+        self._count("created", "acting", f"{named.kind_label} {official.name} "
+                                         f"{named.start_date:%d/%m/%Y}–{named.end_date:%d/%m/%Y}")
+        return named
+
+    @staticmethod
+    def _same_letter(same, official, row):
+        """Refuse a row that names a recorded letter but says something else about it."""
+        number = same.letter_number or row.letter_number
+        if same.official_id != official.id:
+            raise RuleViolation(f"Di basis data surat {number} menunjuk {same.official.name}, "
+                                f"bukan NIP ini", "official")
+        if same.kind != row.kind:
+            raise RuleViolation(f"Di basis data surat {number} adalah {same.kind_label}", "kind")
+        if same.start_date != row.start:
+            raise RuleViolation(f"Di basis data surat {number} mulai "
+                                f"{same.start_date:%d/%m/%Y}", "start_date")
+        if row.end is not None and same.end_date != row.end:
+            raise RuleViolation(f"Di basis data surat {number} berakhir "
+                                f"{same.end_date:%d/%m/%Y}", "end_date")
+
+    def _extension(self, post, official, row):
+        assignment = self.letters.get((post.id, (row.root or "").lower()))
+        if assignment is None:
+            assignment = db.session.scalar(db.select(ActingAssignment).filter_by(
+                post_id=post.id, letter_number=row.root).filter(
+                ActingAssignment.voided_at.is_(None)))
+        if assignment is None:
+            raise RuleViolation(f"Surat {row.extends} yang diperpanjang tidak ada di berkas "
+                                f"maupun di basis data untuk jabatan ini", "perpanjangan_dari")
+        if assignment.official_id != official.id:
+            raise RuleViolation(f"Surat {row.extends} menunjuk {assignment.official.name}; "
+                                f"perpanjangan harus untuk pelaksana yang sama", "official")
+        if any((e.letter_number or "").lower() == row.letter_number.lower()
+               for e in assignment.extensions):
+            self._count("unchanged", "extension")
+            return assignment
+        end = row.end
+        if end is None:  # the default length, from the day after the current end
+            months = int(get_setting(self.instansi.id, "acting_default_months"))
+            current_end = letter_end(assignment, dt.date.max)
+            end = default_planned_end(row.start or current_end + dt.timedelta(days=1), months)
+        vacancies.extend_acting(assignment, end, today=self.today,
+                                letter_number=row.letter_number, letter_date=row.letter_date)
+        self._count("created", "extension",
+                    f"perpanjangan {assignment.kind_label} {official.name} sampai {end:%d/%m/%Y}")
+        return assignment
+
+    def _end(self, assignment, ended_on):
+        if assignment.ended_on == ended_on:
+            self._count("unchanged", "acting_end")
+            return
+        if assignment.ended_on is not None:
+            raise RuleViolation(f"Di basis data tugas ini sudah berakhir "
+                                f"{assignment.ended_on:%d/%m/%Y}", "ended_on")
+        vacancies.end_acting(assignment, ended_on, today=self.today)
+        self._count("created", "acting_end", f"diakhiri {ended_on:%d/%m/%Y}")
+
+    def check_level(self, post, official, kind, start, number, sheet=""):
+        """Warn (as the form does) when the official's own post may not act in this post."""
+        if kind == "pj":
+            return
+        own = own_post_kind(official, start)
+        allowed, why = may_act(own, post.kind, is_pppk=official.nip_kind != "pns")
+        if allowed or why == "unknown":
+            return
+        what = "PPPK" if why == "pppk" else OFFICIAL_KINDS.get(own, own)
+        self.report.warnings.append(RowError(
+            number, "jenis_jabatan_pelaksana",
+            f"{official.name} ({what}) tidak setingkat atau satu tingkat di bawah jabatan "
+            f"{POST_KINDS.get(post.kind, post.kind)} (SE BKN 1/SE/I/2021); tetap dicatat bila "
+            f"impor diterapkan", sheet))
