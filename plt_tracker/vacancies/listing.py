@@ -40,6 +40,10 @@ class Filters:
     duration: Optional[str] = None
     opd_kind: Optional[str] = None
     stage_id: Optional[int] = None
+    # A stage by its route and position (the dashboard's funnel across pemda, whose routes
+    # are each pemda's own copies with their own stage ids).
+    route: Optional[str] = None
+    stage_index: Optional[int] = None
     sort: str = "severity"
     descending: bool = False
 
@@ -115,6 +119,12 @@ def stored_rows(pemda_ids, as_of, filters, batch=1000):
         offset += batch
 
 
+def state_query(pemda_ids, as_of, filters):
+    """Return the SELECT of the filtered list's stored rows (vacancy, post, OPD, pemda name,
+    state), unsorted: the dashboard counts the very rows the list shows."""
+    return _filtered(pemda_ids, as_of, filters)
+
+
 def _filtered(pemda_ids, as_of, f):
     query = (db.select(Vacancy, Post, Opd, Instansi.name, VacancyState)
              .join(VacancyState, VacancyState.vacancy_id == Vacancy.id)
@@ -141,6 +151,10 @@ def _filtered(pemda_ids, as_of, f):
         query = query.filter(VacancyState.severities.like(f"%,{f.severity},%"))
     if f.stage_id:
         query = query.filter(VacancyState.stage_id == f.stage_id,
+                             VacancyState.attempt_status == "in_progress")
+    if f.route and f.stage_index:
+        query = query.filter(VacancyState.route == f.route,
+                             VacancyState.stage_index == f.stage_index,
                              VacancyState.attempt_status == "in_progress")
     if f.duration in DURATIONS:
         low, high = DURATIONS[f.duration]
@@ -213,14 +227,20 @@ def computed_rows(pemda_id, as_of, f):
         if f.stage_id and (row.extra.get("stage_id") != f.stage_id
                            or row.extra.get("attempt_status") != "in_progress"):
             continue
-        if f.duration in DURATIONS and not _in_duration(row.vacant_since, as_of, f.duration):
+        if f.route and f.stage_index and (
+                str(row.extra.get("route") or "") != f.route
+                or row.extra.get("stage_index") != f.stage_index
+                or row.extra.get("attempt_status") != "in_progress"):
+            continue
+        if f.duration in DURATIONS and not in_duration(row.vacant_since, as_of, f.duration):
             continue
         row.pemda, row.is_head = "", row.post_id in (heads or ())
         kept.append(row)
     return _sort_in_memory(kept, f)
 
 
-def _in_duration(since, as_of, bucket):
+def in_duration(since, as_of, bucket):
+    """Say whether a vacancy begun on `since` is in a duration bucket on `as_of`."""
     low, high = DURATIONS[bucket]
     return since <= as_of - relativedelta(months=low) and (
         high is None or since > as_of - relativedelta(months=high))
@@ -232,7 +252,8 @@ def _head_posts(pemda_id):
 
 
 def _opd_kinds(pemda_id):
-    return dict(db.session.execute(db.select(Opd.id, Opd.kind).filter_by(instansi_id=pemda_id)))
+    return dict(db.session.execute(
+        db.select(Opd.id, Opd.kind).filter_by(instansi_id=pemda_id)).all())
 
 
 def _sort_in_memory(rows, f):

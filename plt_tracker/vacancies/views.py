@@ -1,6 +1,6 @@
 """The Sekda's vacancy list: a page at a time, with each vacancy's progress and flags, and the
 whole filtered list as Excel or CSV."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, render_template, request
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import list_pemda_ids
@@ -13,13 +13,6 @@ from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 from plt_tracker.vacancies import bp, downloads
 from plt_tracker.vacancies.listing import DURATIONS, SORTS, Filters, computed_page, stored_page
 from plt_tracker.vacancies.models import ACTING_KINDS
-
-
-@bp.route("/")
-@role_required("viewer")
-def home():
-    """Open the home page: the vacancy list (the dashboard takes this place when it lands)."""
-    return redirect(url_for("vacancies.index"))
 
 
 @bp.route("/kekosongan")
@@ -74,6 +67,8 @@ def read_filters():
         severity=_known(args.get("tingkat"), SEVERITY_LABELS),
         all_posts=args.get("semua") == "1", duration=_known(args.get("lama"), DURATIONS),
         opd_kind=_known(args.get("jenis_opd"), OPD_KINDS), stage_id=arg_int("tahap"),
+        route=(args.get("jalur") or "").strip()[:200] or None,
+        stage_index=arg_int("tahap_ke", maximum=1000),
         sort=_known(args.get("urut"), SORTS) or "severity", descending=args.get("arah") == "turun")
 
 
@@ -83,7 +78,7 @@ def _known(value, allowed):
 
 def _is_filtered(f):
     return any((f.opd_id, f.post_kind, f.acting_kind, f.no_acting, f.flag, f.severity,
-                f.duration, f.opd_kind, f.stage_id))
+                f.duration, f.opd_kind, f.stage_id, f.route and f.stage_index))
 
 
 def _one_pemda_message():

@@ -1,0 +1,114 @@
+"""The dashboard's charts as plain geometry, drawn as SVG by the template on the server.
+
+No chart library and no script: each chart is a list of bars with their
+coordinates, label, value and the list URL they open, plus a sentence that says
+what the chart shows (its text alternative) and the rows of its table view.
+Sizes are in the SVG's own units; CSS scales the picture to the page width.
+"""
+from dataclasses import dataclass, field
+from typing import Optional
+
+from flask_babel import format_date, gettext as _
+
+# Horizontal bar charts: label column, bar area and value text, in SVG units.
+LABEL_W, BAR_W, VALUE_W, ROW_H, BAR_H = 150, 170, 40, 28, 18
+# The monthly chart.
+MONTH_W, MONTH_H, MONTH_TOP, MONTH_BOTTOM, MONTH_LEFT = 620, 220, 10, 40, 30
+
+
+@dataclass
+class Bar:
+    """A bar (or a part of one): where it is drawn, what it says and where it leads."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value: int
+    url: str
+    css: str = "bar"
+    # Label and value positions of a horizontal bar chart.
+    text_y: float = 0
+    value_x: float = 0
+
+
+@dataclass
+class Chart:
+    """A chart with its text alternative and its table view."""
+
+    key: str
+    title: str
+    summary: str
+    width: float
+    height: float
+    bars: list
+    headers: list  # the table view's column headings
+    rows: list  # [(cells, url)] of the table view
+    labels: list = field(default_factory=list)  # [(x, y, text)]: axis labels
+    gridlines: list = field(default_factory=list)  # [(y, text)]
+    legend: Optional[list] = None  # [(css, text)]
+
+
+def horizontal(key, title, items, unit_label):
+    """Return a horizontal bar chart of `items` [(label, value, url)]."""
+    top = max((value for _label, value, _url in items), default=0) or 1
+    bars = []
+    for row, (label, value, url) in enumerate(items):
+        width = round(BAR_W * value / top, 1)
+        y = row * ROW_H + (ROW_H - BAR_H) / 2
+        bars.append(Bar(LABEL_W, y, max(width, 1 if value else 0), BAR_H, label, value, url,
+                        text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4))
+    summary = "; ".join(f"{label}: {value}" for label, value, _url in items) or _("tidak ada data")
+    return Chart(key, title, f"{title}. {summary}.", LABEL_W + BAR_W + VALUE_W,
+                 max(len(items), 1) * ROW_H, bars, [_("Kelompok"), unit_label],
+                 [([label, value], url) for label, value, url in items])
+
+
+def monthly(points, vacant_url, plt_url):
+    """Return the chart of vacant and Plt-held posts per month: a bar per month, its lower
+    part the posts held by a Plt. `vacant_url(day)` and `plt_url(day)` give the links."""
+    top = max((p.vacant for p in points), default=0) or 1
+    plot_h = MONTH_H - MONTH_TOP - MONTH_BOTTOM
+    step = (MONTH_W - MONTH_LEFT) / max(len(points), 1)
+    width = round(step * 0.7, 1)
+    bars, labels = [], []
+    base = MONTH_TOP + plot_h
+    for i, point in enumerate(points):
+        x = round(MONTH_LEFT + i * step + (step - width) / 2, 1)
+        month = format_date(point.day, "MMM yyyy")
+        plt_h = round(plot_h * point.plt / top, 1)
+        rest_h = round(plot_h * (point.vacant - point.plt) / top, 1)
+        if point.vacant - point.plt:
+            bars.append(Bar(x, base - plt_h - rest_h, width, rest_h,
+                            _("%(month)s: %(num)d jabatan kosong", month=month,
+                              num=point.vacant), point.vacant, vacant_url(point.day),
+                            "bar bar-vacant"))
+        if point.plt:
+            bars.append(Bar(x, base - plt_h, width, plt_h,
+                            _("%(month)s: %(num)d dijabat Plt", month=month, num=point.plt),
+                            point.plt, plt_url(point.day), "bar bar-plt"))
+        if i % 3 == (len(points) - 1) % 3:
+            labels.append((round(x + width / 2, 1), MONTH_H - MONTH_BOTTOM + 16,
+                           format_date(point.day, "MMM yy")))
+    gridlines = [(round(base - plot_h * n / top, 1), str(n)) for n in _ticks(top)]
+    first, last = points[0], points[-1]
+    peak = max(points, key=lambda p: p.vacant)
+    summary = _("Jabatan kosong per akhir bulan, %(first)s sampai %(last)s: dari %(a)d menjadi "
+                "%(b)d, terbanyak %(peak)d (%(peak_month)s); dijabat Plt dari %(c)d menjadi "
+                "%(d)d.", first=format_date(first.day, "MMMM yyyy"),
+                last=format_date(last.day, "d MMMM yyyy"), a=first.vacant, b=last.vacant,
+                peak=peak.vacant, peak_month=format_date(peak.day, "MMMM yyyy"),
+                c=first.plt, d=last.plt)
+    rows = [([format_date(p.day, "d MMM yyyy"), (p.vacant, vacant_url(p.day)),
+              (p.plt, plt_url(p.day))], None) for p in points]
+    return Chart("bulanan", _("Jabatan kosong dan dijabat Plt per bulan"), summary, MONTH_W,
+                 MONTH_H, bars, [_("Akhir bulan"), _("Kosong"), _("Dijabat Plt")], rows,
+                 labels=labels, gridlines=gridlines,
+                 legend=[("bar-vacant", _("Kosong, tanpa Plt")), ("bar-plt", _("Dijabat Plt"))])
+
+
+def _ticks(top):
+    """Return up to five round values from 0 to `top` for the gridlines."""
+    step = max(1, -(-top // 4))
+    return list(range(0, top + 1, step))
