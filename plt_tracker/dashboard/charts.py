@@ -31,6 +31,11 @@ class Bar:
     # Label and value positions of a horizontal bar chart.
     text_y: float = 0
     value_x: float = 0
+    # The area that follows the link (a whole row of a horizontal chart: easy on a phone).
+    hit: tuple = ()
+
+    def __post_init__(self):
+        self.hit = self.hit or (self.x, self.y, self.width, self.height)
 
 
 @dataclass
@@ -58,7 +63,8 @@ def horizontal(key, title, items, unit_label):
         width = round(BAR_W * value / top, 1)
         y = row * ROW_H + (ROW_H - BAR_H) / 2
         bars.append(Bar(LABEL_W, y, max(width, 1 if value else 0), BAR_H, label, value, url,
-                        text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4))
+                        text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4,
+                        hit=(0, row * ROW_H, LABEL_W + BAR_W + VALUE_W, ROW_H)))
     summary = "; ".join(f"{label}: {value}" for label, value, _url in items) or _("tidak ada data")
     return Chart(key, title, f"{title}. {summary}.", LABEL_W + BAR_W + VALUE_W,
                  max(len(items), 1) * ROW_H, bars, [_("Kelompok"), unit_label],
