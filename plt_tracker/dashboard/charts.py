@@ -11,9 +11,11 @@ from typing import Optional
 from flask_babel import format_date, gettext as _
 
 # Horizontal bar charts: label column, bar area and value text, in SVG units.
-LABEL_W, BAR_W, VALUE_W, ROW_H, BAR_H = 150, 170, 40, 28, 18
-# The monthly chart.
-MONTH_W, MONTH_H, MONTH_TOP, MONTH_BOTTOM, MONTH_LEFT = 620, 220, 10, 40, 30
+LABEL_W, BAR_W, VALUE_W, ROW_H, BAR_H = 170, 150, 40, 28, 18
+# How many characters of a label the picture shows (the table view has them whole).
+LABEL_CHARS = 23
+# The monthly chart: its size, and the margins of its plot.
+MONTH_W, MONTH_H, MONTH_TOP, MONTH_BOTTOM, MONTH_LEFT, MONTH_RIGHT = 620, 240, 12, 40, 34, 22
 
 
 @dataclass
@@ -33,6 +35,14 @@ class Bar:
     value_x: float = 0
     # The area that follows the link (a whole row of a horizontal chart: easy on a phone).
     hit: tuple = ()
+    # What the picture writes beside the bar (the label without its group).
+    picture_label: str = ""
+
+    @property
+    def short(self):
+        """Return the label cut to what fits beside its bar (the table view has it whole)."""
+        text = self.picture_label or self.label
+        return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "…"
 
     def __post_init__(self):
         self.hit = self.hit or (self.x, self.y, self.width, self.height)
@@ -53,22 +63,35 @@ class Chart:
     labels: list = field(default_factory=list)  # [(x, y, text)]: axis labels
     gridlines: list = field(default_factory=list)  # [(y, text)]
     legend: Optional[list] = None  # [(css, text)]
+    headings: list = field(default_factory=list)  # [(x, y, text)]: a group's name
 
 
-def horizontal(key, title, items, unit_label):
-    """Return a horizontal bar chart of `items` [(label, value, url)]."""
+def horizontal(key, title, items, unit_label, groups=None):
+    """Return a horizontal bar chart of `items` [(label, value, url)].
+
+    `groups`, when given, names each item's group (the funnel's route): a group's
+    name heads its bars, and the picture shows each bar by its own `label`.
+    """
     top = max((value for _label, value, _url in items), default=0) or 1
-    bars = []
-    for row, (label, value, url) in enumerate(items):
+    bars, headings, row, current = [], [], 0, None
+    for number, (label, value, url) in enumerate(items):
+        group = groups[number] if groups else None
+        if group != current:
+            headings.append((0, row * ROW_H + ROW_H - 9, group))
+            current, row = group, row + 1
         width = round(BAR_W * value / top, 1)
         y = row * ROW_H + (ROW_H - BAR_H) / 2
-        bars.append(Bar(LABEL_W, y, max(width, 1 if value else 0), BAR_H, label, value, url,
-                        text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4,
-                        hit=(0, row * ROW_H, LABEL_W + BAR_W + VALUE_W, ROW_H)))
-    summary = "; ".join(f"{label}: {value}" for label, value, _url in items) or _("tidak ada data")
+        name = f"{group} · {label}" if group else label
+        bar = Bar(LABEL_W, y, max(width, 1 if value else 0), BAR_H, name, value, url,
+                  text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4,
+                  hit=(0, row * ROW_H, LABEL_W + BAR_W + VALUE_W, ROW_H))
+        bar.picture_label = label
+        bars.append(bar)
+        row += 1
+    summary = "; ".join(f"{b.label}: {b.value}" for b in bars) or _("tidak ada data")
     return Chart(key, title, f"{title}. {summary}.", LABEL_W + BAR_W + VALUE_W,
-                 max(len(items), 1) * ROW_H, bars, [_("Kelompok"), unit_label],
-                 [([label, value], url) for label, value, url in items])
+                 max(row, 1) * ROW_H, bars, [_("Kelompok"), unit_label],
+                 [([b.label, b.value], b.url) for b in bars], headings=headings)
 
 
 def monthly(points, vacant_url, plt_url):
@@ -76,7 +99,7 @@ def monthly(points, vacant_url, plt_url):
     part the posts held by a Plt. `vacant_url(day)` and `plt_url(day)` give the links."""
     top = max((p.vacant for p in points), default=0) or 1
     plot_h = MONTH_H - MONTH_TOP - MONTH_BOTTOM
-    step = (MONTH_W - MONTH_LEFT) / max(len(points), 1)
+    step = (MONTH_W - MONTH_LEFT - MONTH_RIGHT) / max(len(points), 1)
     width = round(step * 0.7, 1)
     bars, labels = [], []
     base = MONTH_TOP + plot_h
@@ -95,7 +118,7 @@ def monthly(points, vacant_url, plt_url):
                             _("%(month)s: %(num)d dijabat Plt", month=month, num=point.plt),
                             point.plt, plt_url(point.day), "bar bar-plt"))
         if i % 3 == (len(points) - 1) % 3:
-            labels.append((round(x + width / 2, 1), MONTH_H - MONTH_BOTTOM + 16,
+            labels.append((round(x + width / 2, 1), MONTH_H - MONTH_BOTTOM + 20,
                            format_date(point.day, "MMM yy")))
     gridlines = [(round(base - plot_h * n / top, 1), str(n)) for n in _ticks(top)]
     first, last = points[0], points[-1]

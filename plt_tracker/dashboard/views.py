@@ -78,8 +78,9 @@ def _charts(overview, points, as_of, all_posts):
         _("Jabatan kosong"))
     funnel = charts.horizontal(
         "tahap", _("Proses pengisian menurut tahap"),
-        [(f"{stage.route} · {stage.index}. {stage.name}", stage.count, _stage_link(link, stage))
-         for stage in overview.funnel], _("Proses berjalan"))
+        [(f"{stage.index}. {stage.name}", stage.count, _stage_link(link, stage))
+         for stage in overview.funnel], _("Proses berjalan"),
+        groups=[stage.route for stage in overview.funnel])
     months = charts.monthly(points, lambda day: _list_url(as_of, all_posts, day=day),
                             lambda day: _list_url(as_of, all_posts, day=day, pelaksana="plt"))
     return [months, durations, funnel, kinds]
