@@ -55,11 +55,14 @@ def test_statements_do_not_grow_with_the_register(app, client, login_as, factory
 def province(app, instansi):
     """Lebong and Rejang Lebong in Bengkulu, Seberang elsewhere; a user of each scope."""
     with transaction():
+        # Kabupaten first: MariaDB empties the table in id order after the test, and
+        # refuses to delete a province while a later kabupaten still points to it.
+        rejang = create_pemda("Pemerintah Kabupaten Rejang Lebong", "kabupaten")
+        seberang = create_pemda("Pemerintah Kabupaten Seberang", "kabupaten")
         bengkulu = create_pemda("Pemerintah Provinsi Bengkulu", "provinsi")
         other = create_pemda("Pemerintah Provinsi Seberang", "provinsi")
-        instansi.parent_id = bengkulu.id
-        rejang = create_pemda("Pemerintah Kabupaten Rejang Lebong", "kabupaten", bengkulu.id)
-        seberang = create_pemda("Pemerintah Kabupaten Seberang", "kabupaten", other.id)
+        instansi.parent_id = rejang.parent_id = bengkulu.id
+        seberang.parent_id = other.id
         users = {
             "lebong": create_user(instansi.id, "lebong", PASSWORDS["lebong"], "viewer", "Lebong"),
             "province": create_user(bengkulu.id, "bengkulu", PASSWORDS["province"], "viewer",
