@@ -6,7 +6,11 @@ import pytest
 from plt_tracker.auth.operations import create_user
 from plt_tracker.core.db import transaction
 from plt_tracker.pemda.operations import create_pemda
+from plt_tracker.extensions import db
+from plt_tracker.registry.models import Opd, Post
+from plt_tracker.vacancies.models import Vacancy
 from tests.dashboard.helpers import bars, count, list_total
+from tests.selection.helpers import start
 from tests.factories import Factory
 from tests.test_scope import PASSWORDS, _login
 from tests.vacancies.test_list_page import count_queries
@@ -73,6 +77,12 @@ def province(app, instansi):
     _add(Factory(instansi), 2)
     _add(Factory(rejang), 3)
     _add(Factory(seberang), 4)
+    # A selection at its first stage in each kabupaten of Bengkulu: each pemda has its own
+    # copy of the route, so the province's funnel bar names the route and the position.
+    for vacancy in db.session.scalars(db.select(Vacancy).join(Vacancy.post).join(Post.opd)
+                                      .filter(Opd.instansi_id.in_([instansi.id, rejang.id]))
+                                      .order_by(Vacancy.id)).all()[::2]:
+        start(vacancy)
     return {"users": users, "rejang": rejang.id, "lebong": instansi.id}
 
 
@@ -88,6 +98,12 @@ def test_each_scope_sees_its_own_figures(app, client, province, who, vacant):
     for url, label, value in bars(page):
         if "as_of=" not in url:
             assert list_total(client, url)[0] == value, (who, label)
+    funnel = [(url, value) for url, label, value in bars(page) if "Seleksi terbuka" in label]
+    assert len(funnel) == 1
+    if who == "lebong":
+        assert "tahap=" in funnel[0][0] and funnel[0][1] == 1
+    else:
+        assert "jalur=" in funnel[0][0] and "tahap_ke=1" in funnel[0][0] and funnel[0][1] == 3
 
 
 def test_a_province_user_picks_one_pemda(app, client, province):
