@@ -131,7 +131,10 @@ def _stored_lists(overview, base, as_of):
 
 
 def _stored_item(vacancy, post, opd, pemda, state, *, as_of):
-    flags = sorted(state.flags or [], key=lambda f: f.get("severity") != "critical")
+    # Critical reasons first, and an escalation (it says only that earlier reports flagged
+    # the post) after the reasons that say what is wrong.
+    flags = sorted(state.flags or [], key=lambda f: (f.get("severity") != "critical",
+                                                      f.get("code") == "ESCALATED"))
     severity = flags[0]["severity"] if flags else ""
     return Item(post.id, post.title, opd.name, pemda, severity,
                 [f.get("reason", "") for f in flags if f.get("severity") in ("critical",
@@ -190,7 +193,9 @@ def _has(row, code):
 
 
 def _row_item(row):
-    flags = sorted(row.extra["flags"], key=lambda f: f.severity != "critical")
+    # The same order as _stored_item.
+    flags = sorted(row.extra["flags"], key=lambda f: (f.severity != "critical",
+                                                      f.code == "ESCALATED"))
     return Item(row.post_id, row.post, row.opd, row.pemda, flags[0].severity if flags else "",
                 [f.reason for f in flags if f.severity in ("critical", "warning")],
                 row.days_vacant, row.acting_until)
