@@ -82,11 +82,10 @@ def horizontal(key, title, items, unit_label, groups=None):
         width = round(BAR_W * value / top, 1)
         y = row * ROW_H + (ROW_H - BAR_H) / 2
         name = f"{group} · {label}" if group else label
-        bar = Bar(LABEL_W, y, max(width, 1 if value else 0), BAR_H, name, value, url,
-                  text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4,
-                  hit=(0, row * ROW_H, LABEL_W + BAR_W + VALUE_W, ROW_H))
-        bar.picture_label = label
-        bars.append(bar)
+        bars.append(Bar(LABEL_W, y, max(width, 1 if value else 0), BAR_H, name, value, url,
+                        text_y=y + BAR_H - 5, value_x=LABEL_W + width + 4,
+                        hit=(0, row * ROW_H, LABEL_W + BAR_W + VALUE_W, ROW_H),
+                        picture_label=label))
         row += 1
     summary = "; ".join(f"{b.label}: {b.value}" for b in bars) or _("tidak ada data")
     return Chart(key, title, f"{title}. {summary}.", LABEL_W + BAR_W + VALUE_W,
