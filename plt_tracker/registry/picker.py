@@ -33,7 +33,7 @@ def _match(official, post):
     if post and post.eselon:
         level = f"{level} ({post.eselon})"
     return {"id": official.id, "name": official.name, "nip": format_nip(official.nip),
-            "post": post.name if post else (official.position_title or ""), "level": level}
+            "post": post.title if post else (official.position_title or ""), "level": level}
 
 
 def _held_posts(official_ids, day):
