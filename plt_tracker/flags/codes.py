@@ -21,5 +21,7 @@ BADGE = {"critical": "danger", "warning": "warning", "info": "info"}
 
 def register(app):
     """Expose the labels and colours to templates."""
+    from plt_tracker.flags.text import flag_text
+
     app.jinja_env.globals.update(flag_labels=FLAG_LABELS, severity_labels=SEVERITY_LABELS,
-                                 severity_badge=BADGE)
+                                 severity_badge=BADGE, flag_text=flag_text)

@@ -169,7 +169,7 @@ def _sorted(query, f):
 
 def _row(vacancy, post, opd, pemda, state, *, as_of):
     flags = [Flag(f["code"], f["severity"], f.get("reason", ""), f.get("follow_up", ""),
-                  f.get("figures") or {}) for f in state.flags or []]
+                  f.get("figures") or {}, f.get("text") or {}) for f in state.flags or []]
     severity = min((f.severity for f in flags), key=SEVERITY_RANK.get, default="")
     return ListRow(
         vacancy_id=vacancy.id, post_id=post.id, opd_id=opd.id, opd=opd.name, post=post.title,
