@@ -51,3 +51,18 @@ def test_flags_on_the_post_page_and_in_stored_states_keep_their_messages(
     state = db.session.scalar(db.select(VacancyState).filter_by(vacancy_id=vacancy.id))
     no_acting = [f for f in state.flags if f["code"] == "NO_ACTING"][0]
     assert no_acting["text"]["reason"]["msgid"].startswith("Jabatan kosong %(days)d hari")
+
+
+def test_every_flag_the_rules_raise_has_a_label():
+    """A code without a label showed raw (ACTING_RETIRES) on the list and in the report."""
+    import re
+    from pathlib import Path
+
+    from plt_tracker.flags.codes import FLAG_LABELS
+
+    folder = Path(__file__).resolve().parents[2] / "plt_tracker" / "flags"
+    raised = set()
+    for source in folder.glob("*.py"):
+        raised |= set(re.findall(r'(?:Flag|flag_class)\(\s*"([A-Z_]+)"', source.read_text()))
+    assert len(raised) >= 15
+    assert raised - set(FLAG_LABELS) == set()
