@@ -5,7 +5,7 @@ import pytest
 
 CODE = re.compile(r"\b(?:[a-z]+_[a-z_]+|[A-Z]{2,}_[A-Z_]+)\b")
 PAGES = ["/kekosongan", "/jalur", "/rakor", "/rakor/laporan", "/akan-kosong", "/pejabat",
-         "/jabatan"]
+         "/pengaturan/", "/jabatan"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
