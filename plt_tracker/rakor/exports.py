@@ -5,7 +5,6 @@ from March reads the same in November whatever was edited since.
 """
 import csv
 import datetime as dt
-import functools
 import io
 import json
 import warnings
