@@ -127,3 +127,25 @@ def test_official_search_finds_by_name_or_nip_with_own_post_and_level(client, lo
 def test_official_search_is_for_operators(client, login_as):
     login_as("viewer")
     assert client.get("/pejabat/cari?q=a").status_code == 403
+
+
+def test_changing_the_rakor_calendar_makes_the_stored_flags_stale(client, login_as, instansi):
+    """"Ends before the next Rakor" depends on the calendar: a change recomputes the flags."""
+    from plt_tracker.core.dates import today
+    from plt_tracker.extensions import db
+    from plt_tracker.registry.models import Instansi
+
+    login_as("admin")
+    month = (today().replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    changes = [("/rakor/pindah", {"rule_month": month.isoformat(),
+                                  "meeting_date": (month + dt.timedelta(days=20)).isoformat()}),
+               ("/rakor/batal", {"meeting": f"month:{month.isoformat()}", "note": "Reses"}),
+               ("/rakor/tambah", {"meeting_date": (month + dt.timedelta(days=24)).isoformat()})]
+    for url, data in changes:
+        _get(client, "/kekosongan")  # the list computes the stored states for today
+        pemda = db.session.get(Instansi, instansi.id, populate_existing=True)
+        assert pemda.flags_valid_for == today()
+        response = client.post(url, data=dict(data, csrf_token=client.csrf))
+        assert response.status_code == 302, url
+        pemda = db.session.get(Instansi, instansi.id, populate_existing=True)
+        assert pemda.flags_valid_for is None, url
