@@ -149,3 +149,31 @@ def test_changing_the_rakor_calendar_makes_the_stored_flags_stale(client, login_
         assert response.status_code == 302, url
         pemda = db.session.get(Instansi, instansi.id, populate_existing=True)
         assert pemda.flags_valid_for is None, url
+
+
+def test_every_constant_refusal_is_in_the_catalogue_list():
+    """A refused rule's constant message is a msgid (core/refusals.py lists them for Babel)."""
+    import ast
+    from pathlib import Path
+
+    from plt_tracker.core.refusals import REFUSALS
+
+    package = Path(__file__).resolve().parent.parent / "plt_tracker"
+    raised = set()
+    for source in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RuleViolation"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                raised.add(node.args[0].value)
+    assert len(raised) > 50
+    assert raised - REFUSALS == set()
+
+
+def test_a_refusal_is_shown_in_the_readers_language(app):
+    from plt_tracker.core.db import RuleViolation
+
+    with app.test_request_context():
+        with force_locale("en"):
+            assert RuleViolation("Nama wajib diisi", "name").shown() == "Name is required"
+        with force_locale("id"):
+            assert RuleViolation("Nama wajib diisi", "name").shown() == "Nama wajib diisi"
