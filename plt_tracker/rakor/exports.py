@@ -8,8 +8,8 @@ import datetime as dt
 import io
 import json
 import warnings
+from collections import Counter
 
-import pandas as pd
 from flask import render_template
 from flask_babel import gettext as _
 
@@ -65,10 +65,45 @@ def summary_items(snapshot):
          ] if "reporting_delay_count" in s else [])
 
 
+def follow_up_legend(rows):
+    """Return the follow-up of each flag code once: [{code, label, severity, count, follow_up}].
+
+    Most codes ask for the same follow-up on every row, so the report prints it once per
+    code below the table (a row shows its own only where it differs): 200 flagged rows
+    then fit about twelve to a page instead of three.
+    """
+    by_code = {}
+    for row in rows:
+        for flag in row["flags"]:
+            entry = by_code.setdefault(flag["code"], {
+                "code": flag["code"], "label": flag.get("label") or flag["code"],
+                "severity": flag["severity"], "count": 0, "texts": Counter()})
+            entry["count"] += 1
+            if flag.get("follow_up"):
+                entry["texts"][flag["follow_up"]] += 1
+                entry.setdefault("flags", {}).setdefault(flag["follow_up"], flag)
+    legend = []
+    for entry in by_code.values():
+        texts = entry.pop("texts")
+        entry["follow_up"] = texts.most_common(1)[0][0] if texts else ""
+        # One flag with that follow-up: flag_text renders it in the reader's language.
+        entry["flag"] = entry.pop("flags", {}).get(entry["follow_up"], {})
+        legend.append(entry)
+    rank = {"critical": 0, "warning": 1, "info": 2}
+    return sorted(legend, key=lambda e: (rank.get(e["severity"], 3), e["code"]))
+
+
+def report_context(snapshot):
+    """Return what the report body template needs besides the snapshot itself."""
+    legend = follow_up_legend(snapshot["rows"])
+    return {"snap": snapshot, "d": to_date, "items": summary_items(snapshot),
+            "severity_labels": SEVERITY_LABELS, "legend": legend,
+            "common_follow_up": {e["code"]: e["follow_up"] for e in legend}}
+
+
 def render_html(snapshot):
     """Render the printable page of a report (the PDF's source, and the html download)."""
-    return render_template("rakor/report_print.html", snap=snapshot, d=to_date,
-                           items=summary_items(snapshot), severity_labels=SEVERITY_LABELS)
+    return render_template("rakor/report_print.html", **report_context(snapshot))
 
 
 def render_pdf(snapshot):
@@ -124,6 +159,8 @@ def duration_of(row, snapshot):
 
 def render_xlsx(snapshot):
     """Build the Excel workbook: a summary sheet and a detail sheet."""
+    import pandas as pd  # imported here: most commands and pages never need it
+
     head = [(_("Pemda"), snapshot["pemda"]),
             (_("Tanggal Rakor"), to_date(snapshot["meeting_date"])),
             (_("Versi laporan"), snapshot["version"])]
