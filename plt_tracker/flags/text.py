@@ -37,7 +37,12 @@ def flag_text(flag, key):
     get = flag.get if isinstance(flag, dict) else lambda name, default=None: getattr(
         flag, name, default)
     kept = (get("text") or {}).get(key)
-    return say(kept, gettext) if kept else (get(key) or "")
+    sentence = get(key) or ""
+    # The message must still say what the stored sentence says (a sentence changed without
+    # its message is shown as it was stored).
+    if not kept or (sentence and say(kept) != sentence):
+        return sentence
+    return say(kept, gettext)
 
 
 def dmy(day):
