@@ -177,3 +177,16 @@ def test_a_refusal_is_shown_in_the_readers_language(app):
             assert RuleViolation("Nama wajib diisi", "name").shown() == "Name is required"
         with force_locale("id"):
             assert RuleViolation("Nama wajib diisi", "name").shown() == "Nama wajib diisi"
+
+
+def test_the_header_names_the_role_once(client, instansi):
+    from plt_tracker.auth.operations import create_user
+
+    with transaction():
+        create_user(instansi.id, "opsatu", "rahasia123", "operator", "Operator BKPSDM")
+    page = client.get("/masuk").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    client.post("/masuk", data={"username": "opsatu", "password": "rahasia123",
+                                "csrf_token": token})
+    header = _get(client, "/kekosongan").split("<main", 1)[0]
+    assert header.count("Operator BKPSDM") == 1
