@@ -37,3 +37,4 @@ from plt_tracker.demo import commands as _demo  # noqa: E402,F401
 from plt_tracker.flags import commands as _flags  # noqa: E402,F401
 from plt_tracker.backup import commands as _backup  # noqa: E402,F401
 from plt_tracker.pemda import commands as _pemda  # noqa: E402,F401
+from plt_tracker.synth import commands as _synth  # noqa: E402,F401

@@ -112,6 +112,10 @@ def _reset(seeded):
     """Delete every row the test wrote and put back what the migrations seeded."""
     with db.engine.begin() as conn:
         for table in reversed(db.metadata.sorted_tables):
+            # MariaDB checks a self-reference row by row: cut them before the delete.
+            own = {fk.parent.name: None for fk in table.foreign_keys if fk.column.table is table}
+            if own:
+                conn.execute(table.update().values(own))
             conn.execute(table.delete())
         for table in db.metadata.sorted_tables:
             if table.name in seeded:

@@ -72,7 +72,7 @@ def test_a_killed_postgresql_connection_is_replaced(app, backend, make_user):
             "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": url.database}).scalar()
     killer.dispose()
     assert killed >= 1
-    statuses = [browser.get(path).status_code for path in ("/", "/health", "/jabatan", "/")]
+    statuses = [browser.get(path).status_code for path in ("/kekosongan", "/health", "/jabatan", "/kekosongan")]
     assert 500 not in statuses and statuses[-1] == 200, statuses
 
 

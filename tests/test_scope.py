@@ -137,6 +137,7 @@ def test_a_province_user_reads_its_kabupaten_and_changes_nothing_there(app, clie
     assert b"0 hasil" in client.get("/cari", query_string={"q": SECRET}).data
     ranking = client.get("/wilayah").data.decode()
     assert "Pemerintah Kabupaten Lebong" in ranking and "Seberang" not in ranking
+    assert SECRET not in _workbook_text(client.get("/wilayah/laporan.xlsx"))
     assert client.get(f"/kekosongan?pemda={world['seberang_id']}").status_code == 404
     picked = client.get(f"/kekosongan?pemda={world['lebong_id']}").data
     assert b"Dinas Terbuka Lebong" in picked
@@ -155,9 +156,23 @@ def test_a_national_user_reads_every_pemda(app, client, world):
     assert "Pemerintah Kabupaten Seberang" in ranking and "Pemerintah Kabupaten Lebong" in ranking
     found = client.get("/cari", query_string={"q": "Bambang"}).data
     assert SECRET.encode() in found
+    report = _workbook_text(client.get("/wilayah/laporan.xlsx"))
+    assert f"Kepala Dinas {SECRET}" in report and "Pemerintah Kabupaten Lebong" in report
     # The pick narrows every list to one pemda, and is kept for the next pages.
     only = client.get(f"/kekosongan?pemda={world['seberang_id']}").data
     assert SECRET.encode() in only and b"Dinas Terbuka Lebong" not in only
     assert SECRET.encode() in client.get("/kekosongan").data
     assert b"Dinas Terbuka Lebong" not in client.get("/kekosongan").data
     assert b"Dinas Terbuka Lebong" in client.get("/kekosongan?pemda=").data
+
+
+def _workbook_text(response):
+    """Return every cell of a downloaded workbook as one text."""
+    import io
+
+    import openpyxl
+
+    assert response.status_code == 200, response.status_code
+    book = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
+    return " ".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True)
+                    for v in row if v is not None)

@@ -29,6 +29,13 @@ class RuleViolation(ValueError):
         self.message = message
         self.field = field
 
+    def shown(self):
+        """Return the message in the reader's language (a constant message is a msgid, extracted
+        with the keyword RuleViolation; one with figures in it stays Indonesian)."""
+        from flask_babel import gettext
+
+        return gettext(self.message)
+
 
 def writing():
     """Say whether a write transaction is running in this context."""

@@ -3,6 +3,7 @@ the stored flags of each open vacancy."""
 import datetime as dt
 from typing import Optional
 
+import sqlalchemy as sa
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -49,11 +50,21 @@ class VacancyState(db.Model):
     """
 
     __tablename__ = "vacancy_state"
-    __table_args__ = (Index("ix_vacancy_state_rank", "instansi_id", "severity_rank"),)
+    __table_args__ = (
+        Index("ix_vacancy_state_rank", "instansi_id", "severity_rank"),
+        # The list's default order, nationally and per pemda (migration 0012).
+        Index("ix_vacancy_state_order", "is_head", "severity_rank", "start_date", "vacancy_id"),
+        Index("ix_vacancy_state_pemda_order", "instansi_id", "is_head", "severity_rank",
+              "start_date", "vacancy_id"),
+    )
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), primary_key=True)
     instansi_id: Mapped[int] = mapped_column(ForeignKey("instansi.id"), index=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
     computed_for: Mapped[dt.date]
+    # Copies of the vacancy's start and the post's "head of OPD", so the list filters and
+    # sorts on this table alone (an index scan for the first page, whatever the size).
+    is_head: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    start_date: Mapped[dt.date] = mapped_column(server_default="2000-01-01")
     # 0 critical, 1 warning, 2 info, 3 no flag: the list's default order.
     severity_rank: Mapped[int]
     # ",CODE,CODE," and ",critical,warning,": a filter is a LIKE on one column.

@@ -129,7 +129,7 @@ class HolderRow:
     approved_on: Optional[dt.date] = None
 
 
-def _holders(instansi_id, as_of, thresholds):
+def _holders(instansi_id, as_of, thresholds, post_id=None):
     query = (db.select(Appointment.post_id, Opd.name, Post.title, Post.kind, Official.id,
                        Official.name, Official.nip, Official.birth_date, Appointment.start_date,
                        Appointment.sk_date, Appointment.minister_approval_date)
@@ -139,6 +139,8 @@ def _holders(instansi_id, as_of, thresholds):
              .filter((Post.closed_on.is_(None)) | (Post.closed_on > as_of))
              .filter((Appointment.start_date.is_(None)) | (Appointment.start_date <= as_of))
              .filter((Appointment.end_date.is_(None)) | (Appointment.end_date > as_of)))
+    if post_id is not None:
+        query = query.filter(Appointment.post_id == post_id)
     rows = []
     for (post_id, opd, title, kind, oid, name, nip, birth, start, sk_date,
          approved) in db.session.execute(query):
@@ -149,11 +151,12 @@ def _holders(instansi_id, as_of, thresholds):
     return rows
 
 
-def holder_flags(instansi_id, as_of, next_rakor=None, *, context=None):
-    """Return the holders with a flag (RETIREMENT_SOON) on `as_of`, soonest retirement first."""
+def holder_flags(instansi_id, as_of, next_rakor=None, *, context=None, post_id=None):
+    """Return the holders with a flag (RETIREMENT_SOON) on `as_of`, soonest retirement first
+    (of one post only when `post_id` is given)."""
     ctx = context or context_for(instansi_id, as_of, next_rakor)
     flagged = []
-    for row in _holders(instansi_id, as_of, ctx.thresholds):
+    for row in _holders(instansi_id, as_of, ctx.thresholds, post_id):
         facts = HolderFacts(post_id=row.post_id, opd=row.opd, post=row.post,
                             post_kind=row.post_kind, official_id=row.official_id,
                             official_name=row.official, nip=row.nip, birth_date=row.birth_date,

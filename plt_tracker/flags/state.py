@@ -14,6 +14,7 @@ from flask_babel import force_locale
 from plt_tracker.core.db import lock_pemda, transaction
 from plt_tracker.extensions import db
 from plt_tracker.flags.engine import SEVERITY_RANK
+from plt_tracker.flags.flag import Flag, sort_flags
 from plt_tracker.flags.models import VacancyState
 from plt_tracker.registry.models import Instansi
 
@@ -32,12 +33,12 @@ def stale_ids(instansi_ids, today):
 
 
 def ensure_fresh(instansi_ids, today, limit=REFRESH_IN_REQUEST):
-    """Compute the stale states among these pemda (up to `limit` of them); return how many
-    stale pemda remain (shown as such)."""
+    """Compute the stale states among these pemda (up to `limit` of them, None: all); return
+    how many stale pemda remain (shown as such)."""
     stale = stale_ids(instansi_ids, today)
     for instansi_id in stale[:limit]:
         refresh(instansi_id, today)
-    return max(0, len(stale) - limit)
+    return 0 if limit is None else max(0, len(stale) - limit)
 
 
 def refresh(instansi_id, today):
@@ -71,7 +72,7 @@ def _state(instansi_id, row, today):
     current = row.extra
     return {
         "vacancy_id": row.vacancy_id, "instansi_id": instansi_id, "post_id": row.post_id,
-        "computed_for": today,
+        "computed_for": today, "is_head": row.is_head, "start_date": row.vacant_since,
         "severity_rank": min((SEVERITY_RANK[f.severity] for f in flags), default=NO_FLAG_RANK),
         "codes": "," + ",".join(f.code for f in flags) + "," if flags else "",
         "severities": "," + ",".join(sorted({f.severity for f in flags})) + "," if flags else "",
@@ -91,3 +92,37 @@ def _plain(flag):
     from plt_tracker.rakor.source import plain
 
     return plain(flag)
+
+
+def stored_flags(post_id):
+    """Return the stored flags (engine Flags, most severe first) of a post's open vacancy."""
+    states = db.session.scalars(db.select(VacancyState.flags)
+                                .filter(VacancyState.post_id == post_id)).all()
+    return sort_flags(Flag(f["code"], f["severity"], f.get("reason", ""), f.get("follow_up", ""),
+                           f.get("figures") or {}) for flags in states for f in flags or [])
+
+
+def stored_rows(pemda_ids, day, batch=5000):
+    """Yield (pemda id, pemda, OPD, post, post id, days vacant, Flag) of every stored flag,
+    pemda by name, then most severe first: the flags of a whole nation in a few statements."""
+    from plt_tracker.registry.models import Opd, Post
+    from plt_tracker.vacancies import rules
+    from plt_tracker.vacancies.models import Vacancy
+
+    query = (db.select(Instansi.id, Instansi.name, Opd.name, Post.title, Post.id,
+                       Vacancy.start_date, VacancyState.flags)
+             .join(Vacancy, Vacancy.id == VacancyState.vacancy_id)
+             .join(Post, Post.id == VacancyState.post_id).join(Opd, Opd.id == Post.opd_id)
+             .join(Instansi, Instansi.id == VacancyState.instansi_id)
+             .filter(VacancyState.severity_rank < NO_FLAG_RANK)
+             .order_by(Instansi.name, VacancyState.severity_rank, Vacancy.start_date,
+                       Vacancy.id))
+    if pemda_ids is not None:
+        query = query.filter(VacancyState.instansi_id.in_(list(pemda_ids)))
+    for pemda_id, pemda, opd, post, post_id, since, flags in (
+            db.session.execute(query.execution_options(yield_per=batch))):
+        days = rules.days_vacant(since, day)
+        for flag in sort_flags(Flag(f["code"], f["severity"], f.get("reason", ""),
+                                    f.get("follow_up", ""), f.get("figures") or {})
+                               for f in flags or []):
+            yield pemda_id, pemda, opd, post, post_id, days, flag

@@ -4,6 +4,7 @@ from flask_babel import format_date
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import current_pemda_id
+from plt_tracker.core.dates import today
 from plt_tracker.core.requests import MAX_ID, arg_int, as_of_from_request
 from plt_tracker.extensions import db
 from plt_tracker.flags import bp
@@ -13,6 +14,7 @@ from plt_tracker.flags.queries import (
     holder_flags,
     upcoming_retirements,
 )
+from plt_tracker.flags.state import ensure_fresh, stored_flags
 from plt_tracker.registry.models import Post
 
 
@@ -23,13 +25,21 @@ def _post_flag_helper():
 
 
 def post_flags(post_id, as_of):
-    """Return the flags of one post on `as_of`: its vacancy's, then its holder's."""
+    """Return the flags of one post on `as_of`: its vacancy's, then its holder's.
+
+    Today's come from the stored states (a few rows, whatever the pemda's size); a
+    past date is computed for the pemda as the list's as-of view does.
+    """
     post = db.session.get(Post, post_id)
     instansi_id = post.opd.instansi_id
     ctx = context_for(instansi_id, as_of)
-    found = [f for row in flagged_vacancies(instansi_id, as_of, context=ctx)
-             if row.post_id == post_id for f in row.extra["flags"]]
-    found += [f for h in holder_flags(instansi_id, as_of, context=ctx) if h.post_id == post_id
+    if as_of == today():
+        ensure_fresh([instansi_id], as_of)
+        found = stored_flags(post_id)
+    else:
+        found = [f for row in flagged_vacancies(instansi_id, as_of, context=ctx)
+                 if row.post_id == post_id for f in row.extra["flags"]]
+    found += [f for h in holder_flags(instansi_id, as_of, context=ctx, post_id=post_id)
               for f in h.flags]
     return found
 

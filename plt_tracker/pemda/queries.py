@@ -15,7 +15,6 @@ from plt_tracker.extensions import db
 from plt_tracker.flags.models import VacancyState
 from plt_tracker.registry.models import Instansi, Opd, Post
 from plt_tracker.vacancies import rules
-from plt_tracker.vacancies.models import Vacancy
 
 # The orders the ranking offers: (key, descending).
 RANKINGS = {"pelaksana": ("acting_share", True), "terlama": ("longest_days", True),
@@ -106,14 +105,13 @@ def _post_counts(pemda_ids, today):
 
 
 def _vacancy_counts(pemda_ids):
+    # On vacancy_state alone (it keeps is_head and start_date): no join, whatever the size.
     query = (db.select(
         VacancyState.instansi_id, func.count().label("vacant"),
-        func.sum(case((Post.is_head.is_(True), 1), else_=0)).label("heads"),
+        func.sum(case((VacancyState.is_head.is_(True), 1), else_=0)).label("heads"),
         func.sum(case((VacancyState.acting_status == "active", 1), else_=0)).label("acting"),
         func.sum(case((VacancyState.severity_rank == 0, 1), else_=0)).label("critical"),
-        func.min(Vacancy.start_date).label("oldest"))
-        .join(Vacancy, Vacancy.id == VacancyState.vacancy_id)
-        .join(Post, Post.id == VacancyState.post_id)
+        func.min(VacancyState.start_date).label("oldest"))
         .group_by(VacancyState.instansi_id))
     if pemda_ids is not None:
         query = query.filter(VacancyState.instansi_id.in_(list(pemda_ids)))

@@ -11,6 +11,7 @@ from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import attach_violation
 from plt_tracker.flags.state import ensure_fresh
 from plt_tracker.pemda import bp
+from plt_tracker.pemda import report as region_report
 from plt_tracker.pemda.forms import PemdaForm
 from plt_tracker.pemda.operations import create_pemda_with_admin
 from plt_tracker.extensions import db
@@ -29,6 +30,16 @@ def overview():
     rows = pemda_figures(ids, day, ranking)
     return render_template("pemda/overview.html", rows=rows, total=totals(rows), today=day,
                            ranking=ranking, stale=stale, pemda_kinds=PEMDA_KINDS)
+
+
+@bp.route("/wilayah/laporan.xlsx")
+@role_required("viewer")
+def report():
+    """Download every pemda's figures and every flagged vacancy of the scope, as Excel."""
+    day = today()
+    ids = visible_ids(current_user)
+    ensure_fresh(ids, day)
+    return region_report.respond(ids, day)
 
 
 @bp.route("/wilayah/pemda/baru", methods=["GET", "POST"])

@@ -10,7 +10,6 @@ import functools
 from dataclasses import dataclass
 from typing import Optional
 
-import holidays as _holidays
 
 WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 # Which week of the month; 5 (or -1) is the last one, whether the month has four or five.
@@ -88,7 +87,9 @@ def holiday_names(years):
 @functools.lru_cache(maxsize=16)
 def _holidays_of(years):
     # Every page that shows the next Rakor needs these; they never change within a process.
-    found = _holidays.country_holidays("ID", language="id", categories=("public", "government"),
+    import holidays  # imported here: a third of a second that most commands never need
+
+    found = holidays.country_holidays("ID", language="id", categories=("public", "government"),
                                        years=years)
     return tuple(found.items())
 

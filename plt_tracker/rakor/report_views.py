@@ -67,7 +67,7 @@ def generate():
             report = generate_report(instansi_id, meeting, trigger="manual",
                                      actor=current_user.username)
     except RuleViolation as exc:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
         return _archive_page(form, 422)
     if report.deliveries:
         sent, failed = deliver_pending(instansi_id)
@@ -88,11 +88,9 @@ def _owned(report_id):
 def report(report_id):
     """Show one report, rendered from its frozen snapshot."""
     found = _owned(report_id)
-    return render_template("rakor/report.html", report=found, snap=found.snapshot,
-                           d=exports.to_date,
-                           items=exports.summary_items(found.snapshot),
-                           severity_labels=exports.SEVERITY_LABELS,
-                           delivery_labels=DELIVERY_LABELS)
+    return render_template("rakor/report.html", report=found,
+                           delivery_labels=DELIVERY_LABELS,
+                           **exports.report_context(found.snapshot))
 
 
 @bp.route("/rakor/laporan/<int:report_id>/unduh/<fmt>")

@@ -1,6 +1,7 @@
 """BKPSDM pages on officials: the searchable list, the form, and each official's "rangkap"."""
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_login import current_user
 
 from plt_tracker.auth.access import role_required
@@ -9,7 +10,9 @@ from plt_tracker.core.dates import today
 from plt_tracker.core.db import RuleViolation, transaction
 from plt_tracker.core.forms import submit_change
 from plt_tracker.core.requests import as_of_from_request
+from plt_tracker.core.sheets import download
 from plt_tracker.registry import bp
+from plt_tracker.registry.downloads import official_columns, official_rows
 from plt_tracker.registry.forms import OfficialForm, RecordStatusForm
 from plt_tracker.registry.models import OFFICIAL_KINDS, Official
 from plt_tracker.registry.nip import format_nip, parse_nip
@@ -49,6 +52,14 @@ def officials():
     rangkap = rangkap_of([o.id for o in page.items], as_of)
     return render_template("registry/officials.html", page=page, q=text, rangkap=rangkap,
                            as_of=as_of, post_url=post_url)
+
+
+@bp.route("/pejabat.<any(csv, xlsx):file_type>")
+@role_required("viewer")
+def officials_download(file_type):
+    """Download every official of the pemda, CSV or Excel."""
+    return download(file_type, pgettext("menu", "Pejabat"), official_columns(),
+                    official_rows(current_pemda_id()), "daftar-pejabat")
 
 
 @bp.route("/pejabat/<int:official_id>")
@@ -119,7 +130,7 @@ def official_status(official_id):
             with transaction():
                 set_official_active(official, active, version=int(form.version.data))
         except RuleViolation as exc:
-            flash(exc.message, "danger")
+            flash(exc.shown(), "danger")
         else:
             flash(_("Pejabat %(name)s diaktifkan kembali.", name=official.name) if active else
                   _("Pejabat %(name)s dinonaktifkan.", name=official.name), "success")

@@ -93,14 +93,18 @@ class Page:
 
 def stored_page(pemda_ids, as_of, filters, page=1, per_page=PER_PAGE):
     """Return a page of today's list from the stored states (pemda_ids None: all)."""
-    query = _filtered(pemda_ids, as_of, filters)
-    total, critical, warning = db.session.execute(query.with_only_columns(
+    conditions, joins = _conditions(pemda_ids, as_of, filters)
+    counted = db.select(
         func.count(), func.sum(case((VacancyState.severities.like("%,critical,%"), 1), else_=0)),
         func.sum(case((VacancyState.severities.like("%,warning,%"), 1), else_=0)),
-    ).order_by(None)).one()
+    ).select_from(VacancyState)
+    if joins:
+        counted = counted.join(Post, Post.id == VacancyState.post_id).join(
+            Opd, Opd.id == Post.opd_id)
+    total, critical, warning = db.session.execute(counted.where(*conditions)).one()
     page = min(max(page, 1), max(1, -(-(total or 0) // per_page)))
-    records = db.session.execute(_sorted(query, filters).limit(per_page)
-                                 .offset((page - 1) * per_page)).all()
+    query = _sorted(_rows_query().where(*conditions), filters)
+    records = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all()
     rows = [_row(*record, as_of=as_of) for record in records]
     return Page(rows, total or 0, page, per_page, {"critical": critical or 0,
                                                    "warning": warning or 0})
@@ -108,7 +112,8 @@ def stored_page(pemda_ids, as_of, filters, page=1, per_page=PER_PAGE):
 
 def stored_rows(pemda_ids, as_of, filters, batch=1000):
     """Yield every row of the filtered list, `batch` rows per query (for the downloads)."""
-    query = _sorted(_filtered(pemda_ids, as_of, filters), filters)
+    conditions, _ = _conditions(pemda_ids, as_of, filters)
+    query = _sorted(_rows_query().where(*conditions), filters)
     offset = 0
     while True:
         records = db.session.execute(query.limit(batch).offset(offset)).all()
@@ -122,68 +127,83 @@ def stored_rows(pemda_ids, as_of, filters, batch=1000):
 def state_query(pemda_ids, as_of, filters):
     """Return the SELECT of the filtered list's stored rows (vacancy, post, OPD, pemda name,
     state), unsorted: the dashboard counts the very rows the list shows."""
-    return _filtered(pemda_ids, as_of, filters)
+    conditions, _joins = _conditions(pemda_ids, as_of, filters)
+    return _rows_query().where(*conditions)
 
 
-def _filtered(pemda_ids, as_of, f):
-    query = (db.select(Vacancy, Post, Opd, Instansi.name, VacancyState)
-             .join(VacancyState, VacancyState.vacancy_id == Vacancy.id)
-             .join(Post, Post.id == Vacancy.post_id).join(Opd, Opd.id == Post.opd_id)
-             .join(Instansi, Instansi.id == Opd.instansi_id))
+def _rows_query():
+    return (db.select(Vacancy, Post, Opd, Instansi.name, VacancyState)
+            .select_from(VacancyState)
+            .join(Vacancy, Vacancy.id == VacancyState.vacancy_id)
+            .join(Post, Post.id == VacancyState.post_id).join(Opd, Opd.id == Post.opd_id)
+            .join(Instansi, Instansi.id == VacancyState.instansi_id))
+
+
+def _conditions(pemda_ids, as_of, f):
+    """Return the filters as conditions, and whether they need the post and OPD joined.
+
+    Most are on vacancy_state alone, so the count and the default order need no join.
+    """
+    conditions, joins = [], False
     if pemda_ids is not None:
-        query = query.filter(VacancyState.instansi_id.in_(list(pemda_ids)))
+        conditions.append(VacancyState.instansi_id.in_(list(pemda_ids)))
     if not f.all_posts:
-        query = query.filter(Post.is_head.is_(True))
+        conditions.append(VacancyState.is_head.is_(True))
     if f.opd_id:
-        query = query.filter(Post.opd_id == f.opd_id)
+        conditions.append(Post.opd_id == f.opd_id)
+        joins = True
     if f.post_kind:
-        query = query.filter(Post.kind == f.post_kind)
+        conditions.append(Post.kind == f.post_kind)
+        joins = True
     if f.opd_kind:
-        query = query.filter(Opd.kind == f.opd_kind)
+        conditions.append(Opd.kind == f.opd_kind)
+        joins = True
     if f.acting_kind:
-        query = query.filter(VacancyState.acting_kind == f.acting_kind,
-                             VacancyState.acting_status == "active")
+        conditions += [VacancyState.acting_kind == f.acting_kind,
+                       VacancyState.acting_status == "active"]
     if f.no_acting:
-        query = query.filter(VacancyState.acting_status != "active")
+        conditions.append(VacancyState.acting_status != "active")
     if f.flag:
-        query = query.filter(VacancyState.codes.like(f"%,{f.flag},%"))
+        conditions.append(VacancyState.codes.like(f"%,{f.flag},%"))
     if f.severity:
-        query = query.filter(VacancyState.severities.like(f"%,{f.severity},%"))
+        conditions.append(VacancyState.severities.like(f"%,{f.severity},%"))
     if f.stage_id:
-        query = query.filter(VacancyState.stage_id == f.stage_id,
-                             VacancyState.attempt_status == "in_progress")
+        conditions += [VacancyState.stage_id == f.stage_id,
+                       VacancyState.attempt_status == "in_progress"]
     if f.route and f.stage_index:
-        query = query.filter(VacancyState.route == f.route,
-                             VacancyState.stage_index == f.stage_index,
-                             VacancyState.attempt_status == "in_progress")
+        conditions += [VacancyState.route == f.route, VacancyState.stage_index == f.stage_index,
+                       VacancyState.attempt_status == "in_progress"]
     if f.duration in DURATIONS:
         low, high = DURATIONS[f.duration]
-        query = query.filter(Vacancy.start_date <= as_of - relativedelta(months=low))
+        conditions.append(VacancyState.start_date <= as_of - relativedelta(months=low))
         if high is not None:
-            query = query.filter(Vacancy.start_date > as_of - relativedelta(months=high))
-    return query
+            conditions.append(VacancyState.start_date > as_of - relativedelta(months=high))
+    return conditions, joins
 
 
 def _sorted(query, f):
-    since = Vacancy.start_date.desc() if f.descending else Vacancy.start_date
+    if f.sort in ("severity", "days", "since") or f.sort not in SORTS:
+        # On vacancy_state alone, in the order of its index: the first page is an index scan.
+        rank = VacancyState.severity_rank.desc() if f.descending else VacancyState.severity_rank
+        since = VacancyState.start_date.desc() if f.descending else VacancyState.start_date
+        tie = VacancyState.vacancy_id.desc() if f.descending else VacancyState.vacancy_id
+        columns = [rank, since] if f.sort == "severity" or f.sort not in SORTS else [since]
+        return query.order_by(*columns, tie)
     columns = {
-        "severity": [VacancyState.severity_rank, Vacancy.start_date],
-        "days": [Vacancy.start_date.desc() if f.descending else Vacancy.start_date],
         "opd": [Opd.name, Post.title],
         "post": [Post.title],
-        "since": [since],
         "acting": [VacancyState.acting_name],
         "until": [VacancyState.acting_until],
         "stage": [VacancyState.stage_index],
-    }[f.sort if f.sort in SORTS else "severity"]
-    if f.descending and f.sort not in ("days", "since"):
+    }[f.sort]
+    if f.descending:
         columns = [c.desc() for c in columns]
     return query.order_by(*columns, Instansi.name, Opd.name, Post.title, Vacancy.id)
 
 
 def _row(vacancy, post, opd, pemda, state, *, as_of):
     flags = [Flag(f["code"], f["severity"], f.get("reason", ""), f.get("follow_up", ""),
-                  f.get("figures") or {}) for f in state.flags or []]
+                  f.get("figures") or {}, f.get("text") or {}) for f in state.flags or []]
     severity = min((f.severity for f in flags), key=SEVERITY_RANK.get, default="")
     return ListRow(
         vacancy_id=vacancy.id, post_id=post.id, opd_id=opd.id, opd=opd.name, post=post.title,

@@ -38,6 +38,7 @@ class VacancyRow:
     acting_until: Optional[dt.date] = None
     acting_status: str = ""
     is_sekda: bool = False
+    is_head: bool = True
     extra: dict = field(default_factory=dict)
 
     def as_dict(self):
@@ -137,7 +138,7 @@ def _row(vacancy, actings, as_of):
         post=post.title, post_kind=post.kind, eselon=post.eselon,
         vacant_since=vacancy.start_date,
         days_vacant=rules.days_vacant(vacancy.start_date, as_of), reason=vacancy.reason,
-        is_sekda=post.is_sekda_post)
+        is_sekda=post.is_sekda_post, is_head=post.is_head)
     candidates = []
     for acting in actings:
         status, until = acting_state(acting, as_of)

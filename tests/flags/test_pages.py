@@ -130,3 +130,71 @@ def test_next_rakor_moves_the_ends_soon_horizon(app, factory, instansi):
     assert "ACTING_ENDS_SOON" not in codes()  # 30 days ahead, beyond the 14-day look-ahead
     assert "ACTING_ENDS_SOON" in codes(next_rakor=D(2026, 1, 5))
     assert "ACTING_ENDS_SOON" not in codes(next_rakor=D(2025, 12, 8))
+
+
+def test_post_page_today_shows_the_stored_flags_and_its_queries_do_not_grow_with_the_pemda(
+        app, client, login_as, factory):
+    from plt_tracker.core.dates import today
+    from tests.vacancies.test_list_page import count_queries
+
+    day = today()
+    bare = factory.vacancy(post=factory.post(title="Kepala Dinas Kosong"),
+                           start=day - dt.timedelta(days=400))
+    login_as("viewer")
+    url = f"/jabatan/{bare.post_id}"
+
+    def page():
+        with client.application.app_context(), count_queries() as counter:
+            response = client.get(url)
+        assert response.status_code == 200
+        return response.get_data(as_text=True), counter["n"]
+
+    first, _ = page()  # computes the pemda's stale states once
+    assert 'data-code="NO_ACTING"' in first and 'data-code="VACANT_LONG"' in first
+    _, before = page()
+    for i in range(6):
+        factory.vacancy(post=factory.post(title=f"Kepala Dinas Lain {i}"),
+                        start=day - dt.timedelta(days=30 + i))
+    page()  # the writes made the states stale: computed again
+    text, after = page()
+    assert after == before
+    # A Plt named now is on the page at once: the write made the stored flags stale.
+    factory.acting(bare, start=day - dt.timedelta(days=1), end=day + dt.timedelta(days=90))
+    text, _ = page()
+    assert 'data-code="NO_ACTING"' not in text and 'data-code="VACANT_LONG"' in text
+
+
+def test_cli_flags_of_every_pemda_agree_with_each_pemda_computed(runner, factory, instansi):
+    from plt_tracker.core.dates import today
+    from plt_tracker.pemda.operations import create_pemda
+    from tests.factories import Factory
+
+    day = today()
+    factory.vacancy(post=factory.post(title="Kepala Dinas Kosong"),
+                    start=day - dt.timedelta(days=400))
+    with transaction():
+        other = create_pemda("Pemerintah Kabupaten Kaur", "kabupaten")
+    theirs = Factory(other)
+    theirs.acting(theirs.vacancy(theirs.post("Kepala Dinas Kaur"),
+                                 start=day - dt.timedelta(days=100)),
+                  start=day - dt.timedelta(days=10), end=day + dt.timedelta(days=5))
+
+    def run(*args):
+        result = runner.invoke(args=["plt", "flags", "--format", "json", *args])
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    every = run("--all")
+    assert {r["pemda"] for r in every} == {instansi.name, "Pemerintah Kabupaten Kaur"}
+    for name in (instansi.name, "Pemerintah Kabupaten Kaur"):
+        one = run("--pemda", name)
+        key = ("post", "code", "severity", "reason", "days_vacant")
+        assert sorted(tuple(r[k] for k in key) for r in one) == sorted(
+            tuple(r[k] for k in key) for r in every if r["pemda"] == name)
+    assert ("Kepala Dinas Kaur", "ACTING_ENDS_SOON") in {(r["post"], r["code"]) for r in every}
+    past = run("--all", "--as-of", (day - dt.timedelta(days=150)).isoformat())
+    assert {r["post"] for r in past} == {"Kepala Dinas Kosong"}  # Kaur not vacant yet
+    unknown = runner.invoke(args=["plt", "flags", "--pemda", "Pemerintah Kabupaten Entah"])
+    assert unknown.exit_code == 1 and "tidak ada" in unknown.output

@@ -123,3 +123,37 @@ def test_the_pemda_switch_shows_only_the_scope(app, client, instansi):
     page = client.get("/kekosongan").data.decode()
     assert 'id="pilih-pemda"' in page
     assert "Pemerintah Kabupaten Kaur" in page and "Jauh" not in page
+
+
+def test_the_region_report_lists_each_pemda_and_every_flagged_vacancy_worst_first(
+        app, client, instansi):
+    import io
+
+    import openpyxl
+
+    day = today()
+    with transaction():
+        other = create_pemda("Pemerintah Kabupaten Kaur", "kabupaten")
+    ours, theirs = Factory(instansi), Factory(other)
+    ours.vacancy(ours.post("Kepala Dinas Tanpa Pelaksana"), start=day - dt.timedelta(days=200))
+    theirs.acting(theirs.vacancy(theirs.post("Kepala Dinas Kaur"),
+                                 start=day - dt.timedelta(days=100)),
+                  start=day - dt.timedelta(days=10), end=day + dt.timedelta(days=80))
+    calm = ours.post("Kepala Dinas Terisi")
+    assert calm is not None
+    _national_admin(instansi)
+    _login(client, "pusat")
+    response = client.get("/wilayah/laporan.xlsx")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].endswith(f'laporan-wilayah-{day}.xlsx"')
+    book = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
+    per_pemda, flagged = (list(sheet.iter_rows(values_only=True)) for sheet in book)
+    names = {row[0]: row for row in per_pemda[1:]}
+    assert set(names) == {instansi.name, "Pemerintah Kabupaten Kaur"}
+    assert names["Pemerintah Kabupaten Kaur"][7] == 1  # held by an acting official
+    header, rows = flagged[0], flagged[1:]
+    posts = [row[header.index("Jabatan")] for row in rows]
+    assert "Kepala Dinas Terisi" not in posts
+    assert posts[0] == "Kepala Dinas Tanpa Pelaksana"  # no acting official: critical, first
+    assert rows[0][header.index("Tingkat")] == "Kritis"
+    assert {row[header.index("Tingkat")] for row in rows} <= {"Kritis", "Peringatan"}

@@ -69,3 +69,21 @@ def test_html_renders_from_the_snapshot_only(register, make_report, factory):
 
 def report_vacancy(register):
     return register["empty"]
+
+
+def test_follow_ups_print_once_per_flag_and_a_different_one_on_its_row(register, make_report):
+    snap = make_report().snapshot
+    first = snap["rows"][0]["flags"][0]
+    twin = {**snap["rows"][0], "post": "Kepala Dinas Kembar",
+            "flags": [{**first, "follow_up": "Tindak lanjut khusus jabatan ini."}]}
+    wide = {**snap, "rows": snap["rows"] + [dict(snap["rows"][0], post="Kepala Dinas Salinan"),
+                                            dict(snap["rows"][0], post="Kepala Dinas Salinan 2"),
+                                            twin]}
+    legend = {e["code"]: e for e in exports.follow_up_legend(wide["rows"])}
+    assert legend[first["code"]]["follow_up"] == first["follow_up"]
+    assert legend[first["code"]]["count"] == 4
+    reader = PdfReader(io.BytesIO(exports.render_pdf(wide)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Tindak lanjut menurut tanda" in text
+    assert text.count(" ".join(first["follow_up"].split())) == 1
+    assert "Tindak lanjut khusus jabatan ini." in text
