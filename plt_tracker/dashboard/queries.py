@@ -15,6 +15,7 @@ from sqlalchemy import case, func
 
 from plt_tracker.extensions import db
 from plt_tracker.flags.models import VacancyState
+from plt_tracker.flags.text import flag_text
 from plt_tracker.registry.models import Appointment, Opd, Post
 from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.listing import (DURATIONS, Filters, computed_rows, in_duration,
@@ -137,8 +138,8 @@ def _stored_item(vacancy, post, opd, pemda, state, *, as_of):
                                                       f.get("code") == "ESCALATED"))
     severity = flags[0]["severity"] if flags else ""
     return Item(post.id, post.title, opd.name, pemda, severity,
-                [f.get("reason", "") for f in flags if f.get("severity") in ("critical",
-                                                                              "warning")],
+                [flag_text(f, "reason") for f in flags
+                 if f.get("severity") in ("critical", "warning")],
                 rules.days_vacant(vacancy.start_date, as_of), state.acting_until)
 
 
@@ -197,7 +198,7 @@ def _row_item(row):
     flags = sorted(row.extra["flags"], key=lambda f: (f.severity != "critical",
                                                       f.code == "ESCALATED"))
     return Item(row.post_id, row.post, row.opd, row.pemda, flags[0].severity if flags else "",
-                [f.reason for f in flags if f.severity in ("critical", "warning")],
+                [flag_text(f, "reason") for f in flags if f.severity in ("critical", "warning")],
                 row.days_vacant, row.acting_until)
 
 

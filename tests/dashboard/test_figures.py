@@ -119,3 +119,4 @@ def test_bad_dates_are_explained(app, client, login_as):
     login_as("viewer")
     page = _page(client, "?as_of=31-02-2025")
     assert "bukan tanggal yang ada di kalender" in page
+
