@@ -120,3 +120,13 @@ def test_bad_dates_are_explained(app, client, login_as):
     page = _page(client, "?as_of=31-02-2025")
     assert "bukan tanggal yang ada di kalender" in page
 
+
+
+def test_the_list_filters_by_route_and_stage_position(app, client, login_as, register):
+    route = register["attempt"].route.name
+    login_as("viewer")
+    for as_of in ("", f"&as_of={days_ago(100).isoformat()}"):
+        total, page = list_total(client, f"/kekosongan?jalur={route}&tahap_ke=2{as_of}")
+        assert total == 1 and "Kepala Charlie" in page, as_of
+        assert list_total(client, f"/kekosongan?jalur={route}&tahap_ke=1{as_of}")[0] == 0
+        assert list_total(client, f"/kekosongan?jalur=Lain&tahap_ke=2{as_of}")[0] == 0
