@@ -190,3 +190,24 @@ def test_the_header_names_the_role_once(client, instansi):
                                 "csrf_token": token})
     header = _get(client, "/kekosongan").split("<main", 1)[0]
     assert header.count("Operator BKPSDM") == 1
+
+
+def test_a_refusal_with_figures_keeps_its_message_for_the_readers_language(app, factory):
+    from plt_tracker.core.db import RuleViolation
+    from plt_tracker.core.messages import say
+    from plt_tracker.vacancies import operations as ops
+
+    vacancy = factory.vacancy(start=D(2026, 1, 1))
+    try:
+        with transaction():
+            ops.open_vacancy(vacancy.post, D(2026, 2, 1), "pensiun", today=D(2026, 3, 1))
+    except RuleViolation as refused:
+        assert refused.message == f"Jabatan {vacancy.post.title} sudah tercatat kosong"
+        assert refused.text["msgid"] == "Jabatan %(post)s sudah tercatat kosong"
+        english = say(refused.text, lambda m: m.replace("Jabatan", "Post").replace(
+            "sudah tercatat kosong", "is already recorded vacant"))
+        assert english == f"Post {vacancy.post.title} is already recorded vacant"
+        with app.test_request_context(), force_locale("id"):
+            assert refused.shown() == refused.message
+    else:
+        raise AssertionError("a second open vacancy was accepted")

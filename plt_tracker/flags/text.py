@@ -7,25 +7,7 @@ the Indonesian sentence is also kept as the flag's `reason` for the CLI, logs an
 """
 from flask_babel import gettext
 
-
-def N_(msgid):  # noqa: N802  (the usual name of a gettext "mark only" function)
-    """Mark a msgid for extraction; it is translated when the message is shown."""
-    return msgid
-
-
-def message(msgid, **values):
-    """Return a language-free sentence: its msgid and values (values may be messages too)."""
-    return {"msgid": msgid, "values": values}
-
-
-def say(text, translate=None):
-    """Render a message (or plain text) with `translate` (none: the Indonesian msgid)."""
-    if not isinstance(text, dict) or "msgid" not in text:
-        return "" if text is None else str(text)
-    values = {key: say(value, translate) if isinstance(value, dict) else value
-              for key, value in (text.get("values") or {}).items()}
-    pattern = translate(text["msgid"]) if translate else text["msgid"]
-    return pattern % values if values else pattern
+from plt_tracker.core.messages import N_, dmy, message, say  # noqa: F401  (the flags' helpers)
 
 
 def flag_text(flag, key):
@@ -44,7 +26,3 @@ def flag_text(flag, key):
         return sentence
     return say(kept, gettext)
 
-
-def dmy(day):
-    """Write a date as a message value: 25/09/2026 (read the same in both languages)."""
-    return f"{day:%d/%m/%Y}"
