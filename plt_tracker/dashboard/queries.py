@@ -3,8 +3,8 @@
 Today's figures are counted in SQL over the stored vacancy states with the
 list's own filter (vacancies.listing.state_query), so they are the list's
 numbers for any scope, in a fixed number of statements. A past date is computed
-for one pemda (vacancies.listing.computed_rows, like the list) and counted in
-Python the same way.
+pemda by pemda for a few of them (vacancies.listing.computed_rows_of, like the
+list) and counted in Python the same way.
 """
 import datetime as dt
 from collections import Counter
@@ -18,7 +18,7 @@ from plt_tracker.flags.models import VacancyState
 from plt_tracker.flags.text import flag_text
 from plt_tracker.registry.models import Appointment, Opd, Post
 from plt_tracker.vacancies import rules
-from plt_tracker.vacancies.listing import (DURATIONS, Filters, computed_rows, in_duration,
+from plt_tracker.vacancies.listing import (DURATIONS, Filters, computed_rows_of, in_duration,
                                           state_query)
 from plt_tracker.vacancies.models import Vacancy
 
@@ -143,11 +143,11 @@ def _stored_item(vacancy, post, opd, pemda, state, *, as_of):
                 rules.days_vacant(vacancy.start_date, as_of), state.acting_until)
 
 
-def computed_overview(pemda_id, as_of, all_posts=False):
-    """Return the overview of one pemda on a past date, from the list's computed rows."""
-    rows = computed_rows(pemda_id, as_of, Filters(all_posts=all_posts))
+def computed_overview(pemda_ids, as_of, all_posts=False):
+    """Return the overview of a few pemda on a past date, from the list's computed rows."""
+    rows = computed_rows_of(pemda_ids, as_of, Filters(all_posts=all_posts))
     overview = Overview(vacant=len(rows))
-    kinds = _opd_kinds(pemda_id)
+    kinds = _opd_kinds(pemda_ids)
     for row in rows:
         code = row.acting_kind_code if row.acting_status == "active" else ""
         overview.plt += code == "plt"
@@ -202,9 +202,9 @@ def _row_item(row):
                 row.days_vacant, row.acting_until)
 
 
-def _opd_kinds(pemda_id):
-    return dict(db.session.execute(
-        db.select(Opd.id, Opd.kind).filter_by(instansi_id=pemda_id)).all())
+def _opd_kinds(pemda_ids):
+    return dict(db.session.execute(db.select(Opd.id, Opd.kind).filter(
+        Opd.instansi_id.in_(list(pemda_ids)))).all())
 
 
 def _durations(overview, starts, as_of):

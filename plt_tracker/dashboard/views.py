@@ -16,7 +16,7 @@ from plt_tracker.flags.state import ensure_fresh
 from plt_tracker.rakor.upcoming import next_rakor_date
 from plt_tracker.registry.models import OPD_KINDS
 from plt_tracker.vacancies.delays import delays_entered
-from plt_tracker.vacancies.listing import DURATIONS
+from plt_tracker.vacancies.listing import DURATIONS, PAST_PEMDA_LIMIT, computable_past
 
 # "Pekerjaan saya" looks at the records entered in this many days.
 RECENT_DAYS = 30
@@ -31,14 +31,14 @@ def index():
         flash(error, "danger")
     pemda_ids, all_posts = list_pemda_ids(), request.args.get("semua") == "1"
     single = pemda_ids is not None and len(pemda_ids) == 1
-    if as_of != today() and not single:
-        flash(_("Dasbor per tanggal lampau dihitung untuk satu pemda: pilih pemdanya dulu. "
-                "Ditampilkan keadaan hari ini."), "warning")
+    if as_of != today() and not computable_past(pemda_ids):
+        flash(_("Dasbor per tanggal lampau dihitung untuk paling banyak %(num)d pemda: pilih "
+                "pemdanya dulu. Ditampilkan keadaan hari ini.", num=PAST_PEMDA_LIMIT), "warning")
         as_of = today()
     pemda_id = next(iter(pemda_ids)) if single else None
     stale = 0
     if as_of != today():
-        overview = computed_overview(pemda_id, as_of, all_posts)
+        overview = computed_overview(pemda_ids, as_of, all_posts)
     else:
         stale = ensure_fresh(pemda_ids, as_of)
         overview = stored_overview(pemda_ids, as_of, all_posts)
@@ -49,6 +49,7 @@ def index():
     return render_template(
         "dashboard/index.html", o=overview, as_of=as_of, is_today=as_of == today(),
         all_posts=all_posts, stale=stale, single=single, rakor=rakor,
+        past_lists=computable_past(pemda_ids), past_limit=PAST_PEMDA_LIMIT,
         rakor_days=(rakor - as_of).days if rakor else None, delays=delays,
         charts=_charts(overview, monthly(pemda_ids, as_of, all_posts), as_of, all_posts),
         list_url=lambda **args: _list_url(as_of, all_posts, **args))

@@ -20,6 +20,9 @@ from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.models import ACTING_KINDS, Vacancy
 
 PER_PAGE = 50
+# A past date is computed pemda by pemda (about twenty statements each): offered for a
+# province's kabupaten and kota, not for the whole nation at once.
+PAST_PEMDA_LIMIT = 40
 # Months vacant, as the dashboard's duration buckets name them: (from, to) in months.
 DURATIONS = {"0-3": (0, 3), "3-6": (3, 6), "6-12": (6, 12), "12+": (12, None)}
 # Sortable columns: the list's own order and each column header.
@@ -219,14 +222,35 @@ def _row(vacancy, post, opd, pemda, state, *, as_of):
                "flags": flags, "severity": severity})
 
 
-def computed_page(pemda_id, as_of, filters, page=1, per_page=PER_PAGE):
-    """Return a page of the list on a past date, computed for one pemda."""
-    rows = computed_rows(pemda_id, as_of, filters)
+def computable_past(pemda_ids):
+    """Say whether the list of these pemda (None: all) can be computed on a past date: each
+    pemda is computed on its own, so a past date is offered for a few of them at once."""
+    return pemda_ids is not None and 0 < len(pemda_ids) <= PAST_PEMDA_LIMIT
+
+
+def computed_page(pemda_ids, as_of, filters, page=1, per_page=PER_PAGE):
+    """Return a page of the list on a past date, computed pemda by pemda."""
+    rows = computed_rows_of(pemda_ids, as_of, filters)
     counts = {s: sum(1 for r in rows if any(f.severity == s for f in r.extra["flags"]))
               for s in ("critical", "warning")}
     pages = max(1, -(-len(rows) // per_page))
     page = min(max(page, 1), pages)
     return Page(rows[(page - 1) * per_page:page * per_page], len(rows), page, per_page, counts)
+
+
+def computed_rows_of(pemda_ids, as_of, f):
+    """Return every row of the list on `as_of` for these pemda, filtered and sorted; each
+    row names its pemda when there are several."""
+    if len(pemda_ids) == 1:
+        return computed_rows(next(iter(pemda_ids)), as_of, f)
+    names = dict(db.session.execute(db.select(Instansi.id, Instansi.name)
+                                    .filter(Instansi.id.in_(list(pemda_ids)))).all())
+    rows = []
+    for pemda_id in sorted(pemda_ids):
+        for row in computed_rows(pemda_id, as_of, f):
+            row.pemda = names.get(pemda_id, "")
+            rows.append(row)
+    return _sort_in_memory(rows, f)
 
 
 def computed_rows(pemda_id, as_of, f):

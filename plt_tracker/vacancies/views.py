@@ -11,7 +11,8 @@ from plt_tracker.flags.state import ensure_fresh
 from plt_tracker.registry import queries as registry_queries
 from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 from plt_tracker.vacancies import bp, downloads
-from plt_tracker.vacancies.listing import DURATIONS, SORTS, Filters, computed_page, stored_page
+from plt_tracker.vacancies.listing import (DURATIONS, PAST_PEMDA_LIMIT, SORTS, Filters,
+                                          computable_past, computed_page, stored_page)
 from plt_tracker.vacancies.models import ACTING_KINDS
 
 
@@ -26,11 +27,11 @@ def index():
     page_number = arg_int("halaman", 1, maximum=100_000)
     per_page = current_app.config["LIST_PAGE_SIZE"]
     past = as_of != today()
-    if past and (pemda_ids is None or len(pemda_ids) != 1):
+    if past and not computable_past(pemda_ids):
         flash(_one_pemda_message(), "warning")
         as_of, past = today(), False
     if past:
-        page = computed_page(next(iter(pemda_ids)), as_of, filters, page_number, per_page)
+        page = computed_page(pemda_ids, as_of, filters, page_number, per_page)
         stale = 0
     else:
         stale = ensure_fresh(pemda_ids, as_of)
@@ -49,7 +50,7 @@ def download(file_type):
     """Download the whole filtered list (every page) as CSV or Excel, streamed."""
     as_of, _error = as_of_from_request()
     filters, pemda_ids = read_filters(), list_pemda_ids()
-    if as_of != today() and (pemda_ids is None or len(pemda_ids) != 1):
+    if as_of != today() and not computable_past(pemda_ids):
         as_of = today()
     if as_of == today():
         ensure_fresh(pemda_ids, as_of)
@@ -84,5 +85,5 @@ def _is_filtered(f):
 def _one_pemda_message():
     from flask_babel import gettext as _
 
-    return _("Daftar per tanggal lampau dihitung untuk satu pemda: pilih pemdanya dulu. "
-             "Ditampilkan keadaan hari ini.")
+    return _("Daftar per tanggal lampau dihitung untuk paling banyak %(num)d pemda: pilih "
+             "pemdanya dulu. Ditampilkan keadaan hari ini.", num=PAST_PEMDA_LIMIT)

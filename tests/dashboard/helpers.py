@@ -33,7 +33,7 @@ def list_total(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     page = response.get_data(as_text=True)
-    assert "Dihitung untuk satu pemda" not in page
+    assert "pilih pemdanya dulu" not in page, url  # the date asked for, not today
     return int(LIST_TOTAL.search(page.split('id="ringkasan-daftar"')[1]).group(1)), page
 
 

@@ -96,7 +96,8 @@ def test_each_scope_sees_its_own_figures(app, client, province, who, vacant):
     months = [b for b in bars(page) if "jabatan kosong" in b[1]]
     assert months[-1][2] == vacant
     for url, label, value in bars(page):
-        if "as_of=" not in url:
+        # A month's list is computed pemda by pemda: for a province, not the whole nation.
+        if who != "national" or "as_of=" not in url:
             assert list_total(client, url)[0] == value, (who, label)
     funnel = [(url, value) for url, label, value in bars(page) if "Seleksi terbuka" in label]
     assert len(funnel) == 1
@@ -110,8 +111,22 @@ def test_a_province_user_picks_one_pemda(app, client, province):
     _login(client, province["users"]["province"], PASSWORDS["province"])
     page = client.get(f"/?pemda={province['rejang']}").get_data(as_text=True)
     assert count(page, "vacant") == 3
-    # A past date is computed for the picked pemda; without a pick it is today's.
+    # A past date is computed for the picked pemda, and without a pick for the province.
     page = client.get("/?as_of=2025-04-30").get_data(as_text=True)
     assert count(page, "vacant") == 3 and "30 April 2025" in page
-    page = client.get("/?pemda=&as_of=2025-04-30").get_data(as_text=True)
-    assert "pilih pemdanya dulu" in page and count(page, "vacant") == 5
+    page = client.get("/?pemda=&as_of=2025-02-28").get_data(as_text=True)
+    assert "pilih pemdanya dulu" not in page and count(page, "vacant") == 0
+    page = client.get("/?as_of=2025-04-30").get_data(as_text=True)
+    assert count(page, "vacant") == 5 and "30 April 2025" in page
+    listed = client.get("/kekosongan?as_of=2025-04-30").get_data(as_text=True)
+    assert "5 jabatan kosong" in listed and "Pemerintah Kabupaten Rejang Lebong" in listed
+    csv = client.get("/kekosongan.csv?as_of=2025-04-30").get_data(as_text=True)
+    assert csv.count("Pemerintah Kabupaten Rejang Lebong") == 3 and len(csv.splitlines()) == 6
+
+
+def test_the_nation_on_a_past_date_needs_a_pick(app, client, province):
+    _login(client, province["users"]["national"], PASSWORDS["national"])
+    page = client.get("/?as_of=2025-04-30").get_data(as_text=True)
+    assert "pilih pemdanya dulu" in page and count(page, "vacant") == 9
+    assert "pilih pemdanya dulu" in client.get("/kekosongan?as_of=2025-04-30").get_data(
+        as_text=True)
