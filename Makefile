@@ -8,24 +8,35 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: demo run install install-test test audit db-upgrade translations clean-demo
+.PHONY: demo run install install-test port-free test audit db-upgrade translations clean-demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+# Stamps: a second `make demo` skips pip when pyproject.toml has not changed since.
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	bash scripts/system-deps.sh runtime
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
 
-install-test: $(BIN)/python
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	bash scripts/system-deps.sh test
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+# Fail early, and clearly, when another program holds the port.
+port-free:
+	@$(PYTHON) scripts/port_free.py $(HOST) $(PORT)
 
 db-upgrade: install
 	$(FLASK) db upgrade
 
-demo: db-upgrade
+demo: port-free db-upgrade
 	$(FLASK) plt demo --if-empty
 	@echo ""
 	@echo "plt_tracker berjalan di  http://$(HOST):$(PORT)/"
@@ -35,7 +46,7 @@ demo: db-upgrade
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-run: db-upgrade
+run: port-free db-upgrade
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: install-test

@@ -100,11 +100,11 @@ def _register_blueprints(app):
     """Attach every area's blueprint."""
     from plt_tracker import (audit, auth, errors, flags, importer, rakor, registry, selection,
                              settings, vacancies)
-    from plt_tracker import api, decisions, pemda
+    from plt_tracker import api, dashboard, decisions, pemda, search
     from plt_tracker.corrections import views as corrections
 
     areas = (errors, auth, settings, registry, vacancies, importer, selection, flags, rakor, audit,
-             corrections, pemda, api, decisions)
+             corrections, pemda, api, decisions, dashboard, search)
     for module in areas:
         # An area package declares its view modules; they attach their routes on import.
         for name in getattr(module, "VIEW_MODULES", ()):

@@ -16,3 +16,11 @@ def test_admin_menu_lists_admin_pages(app, client, login_as):
                 "/rentang/masa-pj"):
         assert f'href="{url}"' in html, url
     assert 'class="dropdown-item active" href="/pengguna"' in html
+
+
+def test_every_role_has_the_dashboard_and_the_search(app, client, login_as):
+    login_as("viewer")
+    html = client.get("/kekosongan").get_data(as_text=True)
+    assert 'href="/">Dasbor</a>' in html and 'action="/cari"' in html
+    home = client.get("/").get_data(as_text=True)
+    assert 'class="nav-link active" href="/"' in home

@@ -99,6 +99,11 @@ def test_a_pemda_user_reaches_nothing_of_another_pemda(app, client, world):
     # Picking the other pemda is not possible either.
     assert client.get(f"/kekosongan?pemda={world['seberang_id']}").status_code == 404
     assert b"Dinas Terbuka Lebong" in client.get("/kekosongan").data
+    # Neither the search nor the dashboard reach it.
+    assert SECRET.encode() not in client.get("/cari?q=Bambang").data
+    assert b"0 hasil" in client.get("/cari", query_string={"q": SECRET}).data
+    assert b"Dinas Terbuka Lebong" in client.get("/cari?q=Terbuka").data
+    assert client.get(f"/?pemda={world['seberang_id']}").status_code == 404
 
 
 def test_nothing_of_another_pemda_can_be_changed(app, client, world):
@@ -132,6 +137,7 @@ def test_a_province_user_reads_its_kabupaten_and_changes_nothing_there(app, clie
 
     page = client.get("/kekosongan").data
     assert b"Dinas Terbuka Lebong" in page and SECRET.encode() not in page
+    assert b"0 hasil" in client.get("/cari", query_string={"q": SECRET}).data
     ranking = client.get("/wilayah").data.decode()
     assert "Pemerintah Kabupaten Lebong" in ranking and "Seberang" not in ranking
     assert SECRET not in _workbook_text(client.get("/wilayah/laporan.xlsx"))
@@ -151,6 +157,8 @@ def test_a_national_user_reads_every_pemda(app, client, world):
     assert b"Dinas Terbuka Lebong" in page and SECRET.encode() in page
     ranking = client.get("/wilayah").data.decode()
     assert "Pemerintah Kabupaten Seberang" in ranking and "Pemerintah Kabupaten Lebong" in ranking
+    found = client.get("/cari", query_string={"q": "Bambang"}).data
+    assert SECRET.encode() in found
     report = _workbook_text(client.get("/wilayah/laporan.xlsx"))
     assert f"Kepala Dinas {SECRET}" in report and "Pemerintah Kabupaten Lebong" in report
     # The pick narrows every list to one pemda, and is kept for the next pages.

@@ -23,7 +23,9 @@ class UserForm(BaseForm):
     username = StringField(_l("Nama pengguna"), validators=[REQUIRED, max_length(64)])
     full_name = StringField(_l("Nama lengkap"), validators=[REQUIRED, max_length(200)])
     email = EmailField(_l("Email"), validators=[Optional(), max_length(200)])
-    role = SelectField(_l("Peran"), choices=choices(ROLES), invalid_choice_message=INVALID_CHOICE)
+    # A new user starts with the least role: an admin raises it on purpose, never by oversight.
+    role = SelectField(_l("Peran"), choices=choices(ROLES), invalid_choice_message=INVALID_CHOICE,
+                       default="viewer")
     # Shown only to province and national admins (auth.user_views), with the scopes they hold.
     scope = SelectField(_l("Cakupan"), choices=choices(SCOPES),
                         invalid_choice_message=INVALID_CHOICE,

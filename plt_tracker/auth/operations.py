@@ -3,6 +3,7 @@ from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.auth.models import ROLES, SCOPE_RANK, SCOPES, User
 from plt_tracker.auth.passwords import check_policy
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, message
 from plt_tracker.extensions import db
 
 USER_FIELDS = ("username", "full_name", "email", "role", "scope", "is_active_flag")
@@ -33,7 +34,8 @@ def create_user(instansi_id, username, password, role, full_name, email=None, sc
     check_policy(password, username)
     check_scope(scope, instansi_id, granter)
     if db.session.scalar(db.select(User.id).filter_by(username=username)):
-        raise RuleViolation(f"Nama pengguna '{username}' sudah dipakai", "username")
+        raise RuleViolation(message(N_("Nama pengguna '%(name)s' sudah dipakai"), name=username),
+                            "username")
     user = User(instansi_id=instansi_id, username=username, full_name=full_name.strip(),
                 email=email or None, role=role, scope=scope)
     user.set_password(password)

@@ -6,6 +6,7 @@ from importlib import resources
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, message
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
@@ -29,9 +30,11 @@ def check_policy(password, username=""):
     """Raise RuleViolation (Indonesian) when a new password is too short, common or the name."""
     password = password or ""
     if len(password) < MIN_PASSWORD:
-        raise RuleViolation(f"Kata sandi minimal {MIN_PASSWORD} karakter", "password")
+        raise RuleViolation(message(N_("Kata sandi minimal %(count)d karakter"),
+                                    count=MIN_PASSWORD), "password")
     if len(password) > MAX_PASSWORD:
-        raise RuleViolation(f"Kata sandi paling banyak {MAX_PASSWORD} karakter", "password")
+        raise RuleViolation(message(N_("Kata sandi paling banyak %(count)d karakter"),
+                                    count=MAX_PASSWORD), "password")
     if password.lower() in common_passwords():
         raise RuleViolation("Kata sandi ini termasuk yang paling umum dipakai; pilih yang lain",
                             "password")

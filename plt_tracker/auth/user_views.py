@@ -82,7 +82,7 @@ def user_status(user_id):
         with transaction():
             set_user_active(user, active, actor=current_user)
     except RuleViolation as exc:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
         return redirect(url_for("auth.user_edit", user_id=user.id))
     flash(_("Pengguna %(username)s diaktifkan kembali.", username=user.username) if active
           else _("Pengguna %(username)s dinonaktifkan.", username=user.username), "success")

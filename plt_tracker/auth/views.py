@@ -41,7 +41,7 @@ def _lockout(request_limit):
 def login():
     """Show the login form and log the user in."""
     if current_user.is_authenticated:
-        return redirect(url_for("vacancies.home"))
+        return redirect(url_for("dashboard.index"))
     form = LoginForm()
     if form.validate_on_submit():
         name = form.username.data.strip().lower()
@@ -74,4 +74,4 @@ def _safe_next(target):
     if (target and target.startswith("/") and not target.startswith("//")
             and "\\" not in target and not urlsplit(target).netloc):
         return target
-    return url_for("vacancies.home")
+    return url_for("dashboard.index")

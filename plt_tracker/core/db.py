@@ -14,6 +14,7 @@ from contextvars import ContextVar
 
 from sqlalchemy.exc import IntegrityError
 
+from plt_tracker.core.messages import say
 from plt_tracker.extensions import db
 
 # True while a write transaction runs in this context (thread or task): the
@@ -25,9 +26,23 @@ class RuleViolation(ValueError):
     """A business rule refused a change; the message is for the user (Indonesian)."""
 
     def __init__(self, message, field=None):
+        # A message with figures comes as core.messages.message(N_(…), …): kept to be shown
+        # in the reader's language; `message` is always its Indonesian sentence.
+        self.text = message if isinstance(message, dict) else None
+        if self.text is not None:
+            message = say(self.text)
         super().__init__(message)
         self.message = message
         self.field = field
+
+    def shown(self):
+        """Return the message in the reader's language (a constant message is its own msgid,
+        listed in core/refusals.py; one with figures is a core.messages message)."""
+        from flask_babel import gettext
+
+        if self.text is not None:
+            return say(self.text, gettext)
+        return gettext(self.message)
 
 
 def writing():

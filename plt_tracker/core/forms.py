@@ -133,9 +133,9 @@ def attach_violation(form, exc, aliases=None):
     name = (aliases or {}).get(exc.field, exc.field)
     field = getattr(form, name, None) if name else None
     if field is not None and not isinstance(field, SubmitField):
-        field.errors = list(field.errors) + [exc.message]
+        field.errors = list(field.errors) + [exc.shown()]
     else:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
 
 
 def submit_change(form, change, *, done_url, render, aliases=None, after=None):

@@ -7,7 +7,9 @@ app reads correctly even without a compiled catalogue; the `en` catalogue
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale, ngettext
 
-from plt_tracker.core.dates import duration_parts
+import datetime as dt
+
+from plt_tracker.core.dates import duration_parts, local_tz
 
 
 def select_locale():
@@ -40,6 +42,19 @@ def short_date(value):
     return format_date(value, "dd/MM/y")
 
 
+def local_time(value):
+    """Show a stored UTC time (naive, or ISO text from a snapshot) in the pemda's time zone:
+    "04/12/2026 07:00 WIB" (empty for None)."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    local = value.astimezone(local_tz())
+    return f"{local:%d/%m/%Y %H:%M} {local.tzname()}"
+
+
 def duration_words(start, end):
     """Say the span start..end in years, months and days, e.g. "7 bulan 12 hari",
     "4 tahun 1 bulan 7 hari" (no part that is zero; "0 hari" for the same day)."""
@@ -66,6 +81,7 @@ def register_filters(app):
     """Expose the date helpers to templates."""
     app.jinja_env.filters["tanggal"] = long_date
     app.jinja_env.filters["tgl"] = short_date
+    app.jinja_env.filters["waktu"] = local_time
     app.jinja_env.globals["duration_words"] = duration_words
     app.jinja_env.globals["days_and_duration"] = days_and_duration
     app.jinja_env.globals["get_locale"] = get_locale

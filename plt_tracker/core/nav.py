@@ -8,6 +8,7 @@ from flask_login import current_user
 # (endpoint, label, least role[, url arguments]). Pages appear once their area provides them.
 # "menu" context: English needs the plural here ("Posts") and the singular in table headers.
 NAV = [
+    ("dashboard.index", _l("Dasbor"), "viewer"),
     ("pemda.overview", _l("Wilayah"), "viewer"),
     ("vacancies.index", _l("Daftar kekosongan"), "viewer"),
     ("registry.posts", lazy_pgettext("menu", "Jabatan"), "viewer"),

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from wtforms.fields.choices import SelectChoice
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
@@ -12,7 +11,7 @@ from plt_tracker.core.forms import submit_change
 from plt_tracker.auth.scope import get_owned
 from plt_tracker.corrections import forms, register, selection
 from plt_tracker.registry.models import Appointment, Official
-from plt_tracker.registry.post_queries import official_choices
+from plt_tracker.registry.picker import offer_officials
 from plt_tracker.selection.models import FillingAttempt, StageRecord
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension, Vacancy
 
@@ -75,9 +74,7 @@ def correct(kind, record_id):
     record, post = _own(spec, record_id)
     form = spec.form(obj=record if request.method == "GET" else None)
     if "official_id" in spec.fields:
-        form.official_id.choices = [SelectChoice(value, label) for value, label in
-                                    [(0, _("— pilih pejabat —"))]
-                                    + official_choices(current_user.instansi_id)]
+        offer_officials(form.official_id, current_user.instansi_id)
 
     def change():
         values = {name: form[name].data for name in spec.fields}

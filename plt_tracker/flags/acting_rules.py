@@ -9,6 +9,7 @@ ACTING_RETIRES    the acting official reaches retirement age on or before the le
 from plt_tracker.core.dates import add_months
 from plt_tracker.flags.flag import Flag, acting_state, days_in, served_spans, workdays_in
 from plt_tracker.flags.retirement import retirement_date
+from plt_tracker.flags.text import N_, dmy, message
 from plt_tracker.registry.levels import bup_of, may_act
 from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
 from plt_tracker.vacancies import rules
@@ -42,11 +43,13 @@ def plt_over_limit(vacancy, ctx):
         return []
     _, name, served, limit_days, first = worst
     return [Flag("PLT_OVER_LIMIT", "critical",
-                 f"{name} sudah {served} hari menjadi pelaksana di jabatan ini sejak "
-                 f"{first:%d/%m/%Y} (semua surat dan perpanjangan), melebihi batas {months} "
-                 f"bulan ({limit_days} hari).",
-                 "Segera isi definitif; Plt hanya 3 bulan dan dapat diperpanjang sekali 3 bulan, "
-                 "dihitung per orang (SE BKN 1/SE/I/2021).",
+                 message(N_("%(name)s sudah %(days)d hari menjadi pelaksana di jabatan ini sejak "
+                            "%(first)s (semua surat dan perpanjangan), melebihi batas %(months)d "
+                            "bulan (%(limit)d hari)."),
+                         name=name, days=served, first=dmy(first), months=months,
+                         limit=limit_days),
+                 message(N_("Segera isi definitif; Plt hanya 3 bulan dan dapat diperpanjang "
+                            "sekali 3 bulan, dihitung per orang (SE BKN 1/SE/I/2021).")),
                  {"acting_name": name, "days_person": served, "limit_days": limit_days,
                   "limit_months": months, "first_acting_day": first.isoformat()})]
 
@@ -59,17 +62,22 @@ def plh_over_limit(vacancy, ctx):
         return []
     if vacancy.is_sekda:
         limit = int(ctx.thresholds["plh_sekda_max_workdays"])
-        used, unit = workdays_in(spans, ctx.holidays), "hari kerja"
-        source = "Perpres 3/2018: Plh Sekda hanya untuk berhalangan kurang dari 15 hari kerja"
+        used, unit = workdays_in(spans, ctx.holidays), N_("hari kerja")
+        source = message(N_("Perpres 3/2018: Plh Sekda hanya untuk berhalangan kurang dari 15 "
+                            "hari kerja"))
     else:
         limit = int(ctx.thresholds["plh_max_days"])
-        used, unit = days_in(spans), "hari"
-        source = "UU 30/2014 Pasal 14: jabatan yang kosong diisi Plt, Plh hanya sementara"
+        used, unit = days_in(spans), N_("hari")
+        source = message(N_("UU 30/2014 Pasal 14: jabatan yang kosong diisi Plt, Plh hanya "
+                            "sementara"))
     if used <= limit:
         return []
     return [Flag("PLH_OVER_LIMIT", "warning",
-                 f"Jabatan kosong ini sudah {used} {unit} dijabat Plh, melebihi {limit} {unit}.",
-                 f"Tunjuk Plt (atau Pj Sekda) dengan surat perintah PPK ({source}).",
+                 message(N_("Jabatan kosong ini sudah %(used)d %(unit)s dijabat Plh, melebihi "
+                            "%(limit)d %(unit)s."),
+                         used=used, limit=limit, unit=message(unit)),
+                 message(N_("Tunjuk Plt (atau Pj Sekda) dengan surat perintah PPK (%(source)s)."),
+                         source=source),
                  {"plh_days": used, "limit": limit, "unit": unit,
                   "first_plh_day": spans[0][0].isoformat()})]
 
@@ -84,10 +92,11 @@ def sekda_governor(vacancy, ctx):
     if days <= limit_days:
         return []
     return [Flag("SEKDA_GOVERNOR", "critical",
-                 f"Jabatan Sekda kosong {days} hari, lebih dari {months} bulan ({limit_days} "
-                 f"hari) tanpa Sekda definitif: gubernur berwenang menunjuk Pj Sekda.",
-                 "Koordinasikan dengan gubernur dan segera tetapkan Sekda definitif "
-                 "(Perpres 3/2018; Permendagri 91/2019).",
+                 message(N_("Jabatan Sekda kosong %(days)d hari, lebih dari %(months)d bulan "
+                            "(%(limit)d hari) tanpa Sekda definitif: gubernur berwenang menunjuk "
+                            "Pj Sekda."), days=days, months=months, limit=limit_days),
+                 message(N_("Koordinasikan dengan gubernur dan segera tetapkan Sekda definitif "
+                            "(Perpres 3/2018; Permendagri 91/2019).")),
                  {"days_vacant": days, "limit_days": limit_days, "limit_months": months})]
 
 
@@ -100,13 +109,15 @@ def acting_ineligible(vacancy, ctx):
         allowed, why = may_act(acting.own_kind, vacancy.post_kind, is_pppk=acting.is_pppk)
         if allowed or why == "unknown":
             continue
-        own = "PPPK" if why == "pppk" else OFFICIAL_KINDS.get(acting.own_kind, acting.own_kind)
-        post = POST_KINDS.get(vacancy.post_kind, vacancy.post_kind)
+        own = "PPPK" if why == "pppk" else str(OFFICIAL_KINDS.get(acting.own_kind,
+                                                                  acting.own_kind))
+        post = str(POST_KINDS.get(vacancy.post_kind, vacancy.post_kind))
         flags.append(Flag("ACTING_INELIGIBLE", "warning",
-                          f"{acting.official_name} ({own}) tidak setingkat atau satu tingkat di "
-                          f"bawah jabatan {post} ini.",
-                          "Tunjuk pelaksana yang jabatannya setingkat atau satu tingkat di bawah "
-                          "(SE BKN 1/SE/I/2021).",
+                          message(N_("%(name)s (%(own)s) tidak setingkat atau satu tingkat di "
+                                     "bawah jabatan %(post)s ini."),
+                                  name=acting.official_name, own=own, post=post),
+                          message(N_("Tunjuk pelaksana yang jabatannya setingkat atau satu "
+                                     "tingkat di bawah (SE BKN 1/SE/I/2021).")),
                           {"acting_name": acting.official_name, "own_kind": acting.own_kind,
                            "post_kind": vacancy.post_kind, "why": why}))
     return flags[:1]
@@ -126,10 +137,13 @@ def acting_retires(vacancy, ctx):
         if reaches <= until:
             retires = retirement_date(acting.birth_date, age)
             return [Flag("ACTING_RETIRES", "warning",
-                         f"{acting.official_name} mencapai BUP {age} tahun pada "
-                         f"{reaches:%d/%m/%Y}, sebelum surat {acting.kind.capitalize()} berakhir "
-                         f"{until:%d/%m/%Y}; tugasnya berakhir dengan pensiun {retires:%d/%m/%Y}.",
-                         "Siapkan pelaksana pengganti sebelum tanggal pensiun.",
+                         message(N_("%(name)s mencapai BUP %(age)d tahun pada %(reaches)s, "
+                                    "sebelum surat %(kind)s berakhir %(until)s; tugasnya berakhir "
+                                    "dengan pensiun %(retires)s."),
+                                 name=acting.official_name, age=age, reaches=dmy(reaches),
+                                 kind=acting.kind.capitalize(), until=dmy(until),
+                                 retires=dmy(retires)),
+                         message(N_("Siapkan pelaksana pengganti sebelum tanggal pensiun.")),
                          {"acting_name": acting.official_name, "bup": age,
                           "reaches_bup": reaches.isoformat(),
                           "retirement_date": retires.isoformat(),

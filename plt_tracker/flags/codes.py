@@ -18,6 +18,10 @@ FLAG_LABELS = {
     "ELECTION_WINDOW": _l("Masa pilkada/Pj"),
     "RETIREMENT_SOON": _l("Segera pensiun"),
     "ESCALATED": _l("Eskalasi"),
+    "PLH_OVER_LIMIT": _l("Plh melewati batas"),
+    "SEKDA_GOVERNOR": _l("Sekda: wewenang gubernur"),
+    "ACTING_INELIGIBLE": _l("Pelaksana tidak setingkat"),
+    "ACTING_RETIRES": _l("Pelaksana segera pensiun"),
 }
 SEVERITY_LABELS = {"critical": _l("Kritis"), "warning": _l("Peringatan"), "info": _l("Info")}
 BADGE = {"critical": "danger", "warning": "warning", "info": "info"}
@@ -25,5 +29,7 @@ BADGE = {"critical": "danger", "warning": "warning", "info": "info"}
 
 def register(app):
     """Expose the labels and colours to templates."""
+    from plt_tracker.flags.text import flag_text
+
     app.jinja_env.globals.update(flag_labels=FLAG_LABELS, severity_labels=SEVERITY_LABELS,
-                                 severity_badge=BADGE)
+                                 severity_badge=BADGE, flag_text=flag_text)

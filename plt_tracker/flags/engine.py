@@ -15,6 +15,7 @@ from plt_tracker.flags.flag import (  # noqa: F401
     sort_flags,
     worst_severity,
 )
+from plt_tracker.flags.text import N_, dmy, message
 from plt_tracker.selection import progress
 from plt_tracker.vacancies import rules
 
@@ -61,9 +62,10 @@ def _vacant_long(vacancy, ctx):
     else:
         return []
     return [Flag("VACANT_LONG", severity,
-                 f"Jabatan kosong sejak {vacancy.start_date:%d/%m/%Y}, sudah {days} hari "
-                 f"(batas {limit} hari).",
-                 "Percepat pengisian definitif; laporkan hambatannya pada Rakor.",
+                 message(N_("Jabatan kosong sejak %(since)s, sudah %(days)d hari (batas "
+                            "%(limit)d hari)."),
+                         since=dmy(vacancy.start_date), days=days, limit=limit),
+                 message(N_("Percepat pengisian definitif; laporkan hambatannya pada Rakor.")),
                  {"days_vacant": days, "threshold_days": limit,
                   "vacant_since": vacancy.start_date.isoformat()})]
 
@@ -80,12 +82,16 @@ def _acting_letters(vacancy, ctx):
                         for a, status, _ in states)
         if until <= horizon and not successor:
             days_left = (until - as_of).days
-            when = (f"sebelum/pada Rakor {horizon:%d/%m/%Y}" if by_rakor
-                    else f"dalam {int(ctx.thresholds['acting_ends_soon_days'])} hari")
+            when = (message(N_("sebelum/pada Rakor %(day)s"), day=dmy(horizon)) if by_rakor
+                    else message(N_("dalam %(days)d hari"),
+                                 days=int(ctx.thresholds["acting_ends_soon_days"])))
             return [Flag("ACTING_ENDS_SOON", "warning",
-                         f"Surat perintah {acting.kind.capitalize()} {acting.official_name} berakhir "
-                         f"{until:%d/%m/%Y} ({days_left} hari lagi), {when}.",
-                         "Siapkan perpanjangan surat perintah atau tunjuk pelaksana baru.",
+                         message(N_("Surat perintah %(kind)s %(name)s berakhir %(until)s "
+                                    "(%(days)d hari lagi), %(when)s."),
+                                 kind=acting.kind.capitalize(), name=acting.official_name,
+                                 until=dmy(until), days=days_left, when=when),
+                         message(N_("Siapkan perpanjangan surat perintah atau tunjuk pelaksana "
+                                    "baru.")),
                          {"acting_name": acting.official_name, "acting_until": until.isoformat(),
                           "days_left": days_left, "horizon": horizon.isoformat(),
                           "next_rakor": ctx.next_rakor.isoformat() if by_rakor else None})]
@@ -96,16 +102,19 @@ def _acting_letters(vacancy, ctx):
         acting, until = max(expired, key=lambda item: item[1])
         days_over = (as_of - until).days
         return [Flag("ACTING_EXPIRED", "critical",
-                     f"Surat perintah {acting.kind.capitalize()} {acting.official_name} berakhir "
-                     f"{until:%d/%m/%Y} ({days_over} hari lalu) tanpa perpanjangan atau pengganti.",
-                     "Terbitkan perpanjangan surat perintah atau tunjuk Plt baru segera.",
+                     message(N_("Surat perintah %(kind)s %(name)s berakhir %(until)s (%(days)d "
+                                "hari lalu) tanpa perpanjangan atau pengganti."),
+                             kind=acting.kind.capitalize(), name=acting.official_name,
+                             until=dmy(until), days=days_over),
+                     message(N_("Terbitkan perpanjangan surat perintah atau tunjuk Plt baru "
+                                "segera.")),
                      {"acting_name": acting.official_name, "acting_until": until.isoformat(),
                       "days_since_end": days_over})]
     days = _days(vacancy, ctx)
     return [Flag("NO_ACTING", "critical",
-                 f"Jabatan kosong {days} hari dan tidak ada Plt/Plh yang bertugas pada "
-                 f"{as_of:%d/%m/%Y}.",
-                 "Tunjuk Plt dengan surat perintah PPK.",
+                 message(N_("Jabatan kosong %(days)d hari dan tidak ada Plt/Plh yang bertugas "
+                            "pada %(day)s."), days=days, day=dmy(as_of)),
+                 message(N_("Tunjuk Plt dengan surat perintah PPK.")),
                  {"days_vacant": days, "upcoming_acting": bool(future)})]
 
 
@@ -133,9 +142,11 @@ def _plt_multiple(vacancy, ctx, multiple):
             titles = multiple[acting.official_id]
             others = [t for t in titles if t != vacancy.post]
             return [Flag("PLT_MULTIPLE", "warning",
-                         f"{acting.official_name} merangkap pelaksana di {len(titles)} jabatan kosong "
-                         f"(juga {', '.join(others)}).",
-                         "Bagi beban: tunjuk pelaksana lain untuk salah satu jabatan.",
+                         message(N_("%(name)s merangkap pelaksana di %(count)d jabatan kosong "
+                                    "(juga %(others)s)."), name=acting.official_name,
+                                 count=len(titles), others=", ".join(others)),
+                         message(N_("Bagi beban: tunjuk pelaksana lain untuk salah satu "
+                                    "jabatan.")),
                          {"acting_name": acting.official_name, "post_count": len(titles),
                           "posts": titles})]
     return []
@@ -147,11 +158,11 @@ def _no_process(vacancy, ctx):
     if vacancy.attempts or days < limit:
         return []
     return [Flag("NO_PROCESS", "warning",
-                 f"Jabatan kosong {days} hari dan belum ada proses pengisian yang dimulai "
-                 f"(batas {limit} hari).",
-                 "Tetapkan jalur pengisian (seleksi terbuka, job fit, manajemen talenta, atau "
-                 "pertimbangan Tim Penilai Kinerja untuk administrator/pengawas) dan mulai tahap "
-                 "pertama.",
+                 message(N_("Jabatan kosong %(days)d hari dan belum ada proses pengisian yang "
+                            "dimulai (batas %(limit)d hari)."), days=days, limit=limit),
+                 message(N_("Tetapkan jalur pengisian (seleksi terbuka, job fit, manajemen "
+                            "talenta, atau pertimbangan Tim Penilai Kinerja untuk "
+                            "administrator/pengawas) dan mulai tahap pertama.")),
                  {"days_vacant": days, "threshold_days": limit})]
 
 
@@ -173,9 +184,12 @@ def _stage_stalled(vacancy, ctx):
     factor = float(ctx.thresholds["stage_stalled_factor_critical"])
     severity = "critical" if now.days_in_stage >= factor * expected else "warning"
     return [Flag("STAGE_STALLED", severity,
-                 f"Tahap {now.index} dari {now.count} ({now.stage.name}) sudah {now.days_in_stage} "
-                 f"hari, melebihi perkiraan {expected} hari.",
-                 "Tanyakan hambatan tahap ini kepada BKPSDM/pansel dan tetapkan tenggat.",
+                 message(N_("Tahap %(index)d dari %(count)d (%(stage)s) sudah %(days)d hari, "
+                            "melebihi perkiraan %(expected)d hari."),
+                         index=now.index, count=now.count, stage=now.stage.name,
+                         days=now.days_in_stage, expected=expected),
+                 message(N_("Tanyakan hambatan tahap ini kepada BKPSDM/pansel dan tetapkan "
+                            "tenggat.")),
                  {"route": attempt.route_name, "stage": now.stage.name, "stage_index": now.index,
                   "stage_count": now.count, "days_in_stage": now.days_in_stage,
                   "expected_days": expected, "critical_factor": factor})]
@@ -197,12 +211,17 @@ def _too_few_applicants(attempt, now, ctx):
     applicants = stage.applicants or 0
     if ctx.as_of <= closes or applicants >= minimum:
         return []
-    follow_up = (f"Perpanjang pendaftaran {extension_days} hari (perpanjangan ke-{extended + 1} "
-                 f"dari {allowed})." if extended < allowed else
-                 "Pendaftaran sudah diperpanjang maksimal: ulangi seleksi atau pilih jalur lain.")
+    follow_up = (message(N_("Perpanjang pendaftaran %(days)d hari (perpanjangan ke-%(number)d "
+                            "dari %(allowed)d)."),
+                         days=extension_days, number=extended + 1, allowed=allowed)
+                 if extended < allowed else
+                 message(N_("Pendaftaran sudah diperpanjang maksimal: ulangi seleksi atau pilih "
+                            "jalur lain.")))
     return [Flag("STAGE_STALLED", "warning",
-                 f"Pendaftaran {attempt.route_name} ditutup {closes:%d/%m/%Y} dengan {applicants} "
-                 f"pelamar, kurang dari minimal {minimum}.",
+                 message(N_("Pendaftaran %(route)s ditutup %(closes)s dengan %(applicants)d "
+                            "pelamar, kurang dari minimal %(minimum)d."),
+                         route=attempt.route_name, closes=dmy(closes), applicants=applicants,
+                         minimum=minimum),
                  follow_up,
                  {"route": attempt.route_name, "stage": stage.name, "stage_index": now.index,
                   "stage_count": now.count, "applicants": applicants, "min_applicants": minimum,
@@ -214,12 +233,13 @@ def _attempt_failed(vacancy, ctx):
     attempt = progress.latest_attempt(vacancy.attempts)
     if attempt is None or attempt.status not in ("failed", "cancelled"):
         return []
-    word = "gagal" if attempt.status == "failed" else "dibatalkan"
+    word = message(N_("gagal")) if attempt.status == "failed" else message(N_("dibatalkan"))
     reason = f": {attempt.end_reason}" if attempt.end_reason else ""
     return [Flag("ATTEMPT_FAILED", "warning",
-                 f"Proses {attempt.route_name} {word} pada {attempt.ended_on:%d/%m/%Y}{reason}; "
-                 f"belum ada proses baru.",
-                 "Mulai proses pengisian baru (ulang seleksi atau jalur lain).",
+                 message(N_("Proses %(route)s %(word)s pada %(day)s%(reason)s; belum ada proses "
+                            "baru."), route=attempt.route_name, word=word,
+                         day=dmy(attempt.ended_on), reason=reason),
+                 message(N_("Mulai proses pengisian baru (ulang seleksi atau jalur lain).")),
                  {"route": attempt.route_name, "status": attempt.status,
                   "ended_on": attempt.ended_on.isoformat(), "end_reason": attempt.end_reason})]
 
@@ -237,14 +257,15 @@ def _election_window(vacancy, ctx):
         start, end = spans[stage.position]
         for window in ctx.windows:
             if rules.intervals_overlap(start, end, window.start, window.end):
-                what = "masa Pj kepala daerah" if window.kind == "pj" else "masa larangan pilkada"
                 return [Flag("ELECTION_WINDOW", "warning",
-                             f"Tahap '{stage.name}' (perkiraan {start:%d/%m/%Y}–{end:%d/%m/%Y}) "
-                             f"jatuh dalam {what} '{window.name}' ({window.start:%d/%m/%Y}–"
-                             f"{window.end:%d/%m/%Y}) dan persetujuan tertulis Mendagri belum "
-                             f"tercatat.",
-                             "Ajukan dan catat persetujuan tertulis Mendagri sebelum pengangkatan "
-                             "(UU 10/2016 Pasal 71 dan 162).",
+                             message(N_("Tahap '%(stage)s' (perkiraan %(start)s–%(end)s) jatuh "
+                                        "dalam %(what)s '%(window)s' (%(first)s–%(last)s) dan "
+                                        "persetujuan tertulis Mendagri belum tercatat."),
+                                     stage=stage.name, start=dmy(start), end=dmy(end),
+                                     what=_window_kind(window), window=window.name,
+                                     first=dmy(window.start), last=dmy(window.end)),
+                             message(N_("Ajukan dan catat persetujuan tertulis Mendagri sebelum "
+                                        "pengangkatan (UU 10/2016 Pasal 71 dan 162).")),
                              {"stage": stage.name, "planned_start": start.isoformat(),
                               "planned_end": end.isoformat(), "window": window.name,
                               "window_kind": window.kind, "window_start": window.start.isoformat(),
@@ -264,14 +285,15 @@ def _appointed_in_window(holder, ctx):
         return []
     for window in ctx.windows:
         if window.start <= day <= window.end:
-            what = "masa Pj kepala daerah" if window.kind == "pj" else "masa larangan pilkada"
-            late = (f"; persetujuan tertanggal {approved:%d/%m/%Y} sesudah SK tidak berlaku"
-                    if approved else "")
+            late = (message(N_("; persetujuan tertanggal %(day)s sesudah SK tidak berlaku"),
+                            day=dmy(approved)) if approved else "")
             return [Flag("ELECTION_WINDOW", "warning",
-                         f"{holder.official_name} diangkat (SK {day:%d/%m/%Y}) dalam {what} "
-                         f"'{window.name}' tanpa persetujuan tertulis Mendagri sebelum SK{late}.",
-                         "Mintakan dan catat persetujuan Mendagri; laporkan tindakan kepegawaian "
-                         "ini (UU 10/2016 Pasal 71 dan 162).",
+                         message(N_("%(name)s diangkat (SK %(day)s) dalam %(what)s '%(window)s' "
+                                    "tanpa persetujuan tertulis Mendagri sebelum SK%(late)s."),
+                                 name=holder.official_name, day=dmy(day),
+                                 what=_window_kind(window), window=window.name, late=late),
+                         message(N_("Mintakan dan catat persetujuan Mendagri; laporkan tindakan "
+                                    "kepegawaian ini (UU 10/2016 Pasal 71 dan 162).")),
                          {"official": holder.official_name, "sk_date": day.isoformat(),
                           "approval_date": approved.isoformat() if approved else None,
                           "window": window.name, "window_kind": window.kind})]
@@ -286,7 +308,15 @@ def _escalated(vacancy, ctx):
     if not all(vacancy.post_id in flagged for flagged in history):
         return []
     return [Flag("ESCALATED", "critical",
-                 f"Jabatan ini sudah ditandai peringatan atau lebih berat pada {needed} laporan "
-                 f"Rakor terakhir berturut-turut.",
-                 "Bupati/Sekda memutuskan langkah pengisian dan penanggung jawabnya pada Rakor ini.",
+                 message(N_("Jabatan ini sudah ditandai peringatan atau lebih berat pada "
+                            "%(reports)d laporan Rakor terakhir berturut-turut."), reports=needed),
+                 message(N_("Bupati/Sekda memutuskan langkah pengisian dan penanggung jawabnya "
+                            "pada Rakor ini.")),
                  {"reports": needed})]
+
+
+def _window_kind(window):
+    """Name the kind of window a stage or an appointment falls in."""
+    if window.kind == "pj":
+        return message(N_("masa Pj kepala daerah"))
+    return message(N_("masa larangan pilkada"))

@@ -2,6 +2,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from plt_tracker.flags.text import say
 from plt_tracker.vacancies import rules
 
 SEVERITIES = ("critical", "warning", "info")
@@ -14,9 +15,22 @@ class Flag:
 
     code: str
     severity: str  # info, warning, critical
-    reason: str  # an Indonesian sentence with the figures in it
+    reason: str  # an Indonesian sentence with the figures in it (given as a message: see text.py)
     follow_up: str  # tindak lanjut
     figures: dict = field(default_factory=dict)
+    # The language-free messages of reason and follow-up ({"reason": message, …}), rendered
+    # in the reader's language by flags.text.flag_text.
+    text: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        # Built from messages: keep them, and the Indonesian sentences beside them.
+        text = dict(self.text)
+        for key in ("reason", "follow_up"):
+            value = getattr(self, key)
+            if isinstance(value, dict):
+                text[key] = value
+                object.__setattr__(self, key, say(value))
+        object.__setattr__(self, "text", text)
 
 
 def sort_flags(flags):

@@ -2,6 +2,7 @@
 import datetime as dt
 
 from plt_tracker.core.dates import add_months
+from plt_tracker.flags.text import N_, dmy, message
 from plt_tracker.registry.levels import bup_of
 
 
@@ -37,14 +38,16 @@ def retirement_flags(holder, ctx, flag_class):
         return []
     days_left = (retires - ctx.as_of).days
     if days_left >= 0:
-        reason = (f"{holder.official_name} mencapai BUP {age} tahun; pensiun {retires:%d/%m/%Y} "
-                  f"({days_left} hari lagi), jabatan akan kosong.")
+        reason = message(N_("%(name)s mencapai BUP %(age)d tahun; pensiun %(retires)s "
+                            "(%(days)d hari lagi), jabatan akan kosong."),
+                         name=holder.official_name, age=age, retires=dmy(retires), days=days_left)
     else:
-        reason = (f"{holder.official_name} sudah mencapai BUP {age} tahun dan pensiun sejak "
-                  f"{retires:%d/%m/%Y}, tetapi masih tercatat sebagai pejabat definitif.")
+        reason = message(N_("%(name)s sudah mencapai BUP %(age)d tahun dan pensiun sejak "
+                            "%(retires)s, tetapi masih tercatat sebagai pejabat definitif."),
+                         name=holder.official_name, age=age, retires=dmy(retires))
     return [flag_class("RETIREMENT_SOON", "info", reason,
-                       "Siapkan pengisian (izin seleksi/jalur lain) sebelum jabatan kosong, "
-                       "dan tunjuk Plt bila perlu.",
+                       message(N_("Siapkan pengisian (izin seleksi/jalur lain) sebelum jabatan "
+                                  "kosong, dan tunjuk Plt bila perlu.")),
                        {"official": holder.official_name, "nip": holder.nip,
                         "birth_date": holder.birth_date.isoformat(), "bup": age,
                         "retirement_date": retires.isoformat(), "days_left": days_left,

@@ -5,16 +5,18 @@ from March reads the same in November whatever was edited since.
 """
 import csv
 import datetime as dt
-import functools
 import io
 import json
 import warnings
 from collections import Counter
 
 from flask import render_template
-from flask_babel import force_locale, gettext as _
+from flask_babel import gettext as _
 
 from plt_tracker.core.formulas import csv_cell, protect_sheet
+from plt_tracker.core.i18n import duration_words
+from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
+from plt_tracker.flags.text import flag_text
 
 # Bare mimetypes: Flask adds "; charset=utf-8" to text types itself.
 FORMATS = {
@@ -24,18 +26,8 @@ FORMATS = {
     "json": ("application/json", "json"),
     "csv": ("text/csv", "csv"),
 }
-SEVERITY_LABELS = {"critical": "Kritis", "warning": "Peringatan", "info": "Info"}
-
-
-def in_indonesian(func):
-    """Render in Bahasa Indonesia whatever the reader's UI language (and outside requests)."""
-
-    @functools.wraps(func)
-    def wrapped(*args, **kwargs):
-        with force_locale("id"):
-            return func(*args, **kwargs)
-
-    return wrapped
+# Every format speaks its reader's language (the session's; the default, Indonesian, for the
+# scheduler's emails): the snapshot holds codes, figures and language-free flag messages.
 
 
 def to_date(value):
@@ -104,10 +96,13 @@ def follow_up_legend(rows):
             entry["count"] += 1
             if flag.get("follow_up"):
                 entry["texts"][flag["follow_up"]] += 1
+                entry.setdefault("flags", {}).setdefault(flag["follow_up"], flag)
     legend = []
     for entry in by_code.values():
         texts = entry.pop("texts")
         entry["follow_up"] = texts.most_common(1)[0][0] if texts else ""
+        # One flag with that follow-up: flag_text renders it in the reader's language.
+        entry["flag"] = entry.pop("flags", {}).get(entry["follow_up"], {})
         legend.append(entry)
     rank = {"critical": 0, "warning": 1, "info": 2}
     return sorted(legend, key=lambda e: (rank.get(e["severity"], 3), e["code"]))
@@ -121,13 +116,11 @@ def report_context(snapshot):
             "common_follow_up": {e["code"]: e["follow_up"] for e in legend}}
 
 
-@in_indonesian
 def render_html(snapshot):
     """Render the printable page of a report (the PDF's source, and the html download)."""
     return render_template("rakor/report_print.html", **report_context(snapshot))
 
 
-@in_indonesian
 def render_pdf(snapshot):
     """Render the printable page to PDF with WeasyPrint (A4 landscape, local fonts)."""
     from weasyprint import HTML
@@ -147,12 +140,12 @@ def detail_rows(snapshot):
         if stage and r["stage_index"] and r["stage_count"]:
             stage = f"{r['stage_index']}/{r['stage_count']} {stage}"
         rows.append({
-            _("Tingkat"): SEVERITY_LABELS.get(r["severity"], r["severity"]),
+            _("Tingkat"): str(SEVERITY_LABELS.get(r["severity"], r["severity"])),
             "OPD": r["opd"],
             _("Jabatan"): r["post"],
             _("Kosong sejak"): to_date(r["vacant_since"]),
             _("Lama kosong (hari)"): r["days_vacant"],
-            _("Lama kosong"): r["duration"],
+            _("Lama kosong"): duration_of(r, snapshot),
             _("Pelaksana"): f"{r['acting_kind']} {r['acting_name']}".strip(),
             _("Jabatan definitif pelaksana"): r["acting_own_post"],
             _("Akhir surat"): to_date(r["acting_until"]),
@@ -160,18 +153,25 @@ def detail_rows(snapshot):
             _("Tahap"): stage,
             _("Hari di tahap"): r["days_in_stage"],
             _("Tanda"): "; ".join(_flag_text(f) for f in r["flags"]),
-            _("Tindak lanjut"): "; ".join(f["follow_up"] for f in r["flags"] if f["follow_up"]),
+            _("Tindak lanjut"): "; ".join(flag_text(f, "follow_up") for f in r["flags"]
+                                          if f["follow_up"]),
         })
     return rows
 
 
-@in_indonesian
 def _flag_text(flag):
     severity = SEVERITY_LABELS.get(flag["severity"], flag["severity"])
-    return f"[{severity}] {flag.get('label') or flag['code']} ({flag['code']}): {flag['reason']}"
+    label = FLAG_LABELS.get(flag["code"], flag.get("label") or flag["code"])
+    return f"[{severity}] {label} ({flag['code']}): {flag_text(flag, 'reason')}"
 
 
-@in_indonesian
+def duration_of(row, snapshot):
+    """Say how long a row's post was vacant on the report's date, in the reader's language."""
+    if not row.get("vacant_since"):
+        return row.get("duration", "")
+    return duration_words(to_date(row["vacant_since"]), to_date(snapshot["as_of"]))
+
+
 def render_xlsx(snapshot):
     """Build the Excel workbook: a summary sheet and a detail sheet."""
     import pandas as pd  # imported here: most commands and pages never need it
@@ -239,7 +239,6 @@ def _tidy(sheet, frame):
                 cell.number_format = "DD/MM/YYYY"
 
 
-@in_indonesian
 def render_csv(snapshot):
     """Return the flagged vacancies as CSV (dates ISO)."""
     rows = detail_rows(snapshot)
@@ -258,7 +257,6 @@ def render_json(snapshot):
     return json.dumps(snapshot, ensure_ascii=False, indent=2)
 
 
-@in_indonesian
 def render(snapshot, fmt):
     """Render a snapshot in one of FORMATS; returns bytes."""
     if fmt == "pdf":

@@ -8,6 +8,7 @@ import re
 
 from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation, lock_pemda
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.core.dates import utcnow
 from plt_tracker.extensions import db
 from plt_tracker.rakor import calendar, queries
@@ -25,7 +26,8 @@ def add_meeting(instansi_id, day, note, *, today):
     _not_past(day, today)
     lock_pemda(instansi_id)  # "ends before the next Rakor" flags change with the calendar
     if queries.meeting_on(instansi_id, day):
-        raise RuleViolation(f"Sudah ada Rakor pada {day:%d/%m/%Y}", "meeting_date")
+        raise RuleViolation(message(N_("Sudah ada Rakor pada %(day)s"), day=dmy(day)),
+                            "meeting_date")
     row = RakorMeeting(instansi_id=instansi_id, meeting_date=day, cancelled=False,
                        note=note or None, created_at=utcnow())
     db.session.add(row)
@@ -85,7 +87,8 @@ def update_rule(instansi_id, *, weekday, week_of_month, time, lead_days, report_
         try:
             calendar.parse_time(text)
         except ValueError:
-            raise RuleViolation(f"Jam '{text}' tidak sah (contoh 09:00)", field) from None
+            raise RuleViolation(message(N_("Jam '%(time)s' tidak sah (contoh 09:00)"), time=text),
+                                field) from None
     addresses = parse_recipients(recipients)
     lock_pemda(instansi_id)  # the next Rakor may move: the stored flags are computed again
     set_settings(instansi_id, {
@@ -99,7 +102,8 @@ def parse_recipients(text):
     addresses = [a.strip() for a in re.split(r"[,;\s]+", text or "") if a.strip()]
     wrong = [a for a in addresses if not _EMAIL.match(a)]
     if wrong:
-        raise RuleViolation(f"Alamat email tidak sah: {', '.join(wrong)}", "recipients")
+        raise RuleViolation(message(N_("Alamat email tidak sah: %(addresses)s"),
+                                    addresses=", ".join(wrong)), "recipients")
     return list(dict.fromkeys(addresses))
 
 

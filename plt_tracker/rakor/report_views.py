@@ -67,7 +67,7 @@ def generate():
             report = generate_report(instansi_id, meeting, trigger="manual",
                                      actor=current_user.username)
     except RuleViolation as exc:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
         return _archive_page(form, 422)
     if report.deliveries:
         sent, failed = deliver_pending(instansi_id)

@@ -117,7 +117,7 @@ def opd_status(opd_id):
         with transaction():
             update_opd(opd, name=opd.name, kind=opd.kind, is_active=active)
     except RuleViolation as exc:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
     else:
         flash(_("OPD %(name)s diaktifkan kembali.", name=opd.name) if active
               else _("OPD %(name)s dinonaktifkan.", name=opd.name), "success")
@@ -135,7 +135,7 @@ def post_status(post_id):
             update_post(post, title=post.title, kind=post.kind, eselon=post.eselon,
                         is_head=post.is_head, is_active=active)
     except RuleViolation as exc:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
     else:
         flash(_("Jabatan %(title)s diaktifkan kembali.", title=post.title) if active
               else _("Jabatan %(title)s dinonaktifkan.", title=post.title), "success")

@@ -45,7 +45,7 @@ def post_sekda(post_id):
             with transaction():
                 mark_sekda(post, form.active.data == "1", version=int(form.version.data))
         except RuleViolation as exc:
-            flash(exc.message, "danger")
+            flash(exc.shown(), "danger")
         else:
             flash(_("Tanda jabatan Sekda disimpan."), "success")
     else:

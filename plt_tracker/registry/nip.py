@@ -37,8 +37,12 @@ def parse_nip(text, kind="pns"):
     nip = normalize_nip(text)
     if not nip:
         raise ValueError("NIP wajib diisi")
-    if not nip.isdigit() or len(nip) != 18:
-        raise ValueError(f"NIP harus 18 angka (yang diisi: {len(nip)} karakter)")
+    if not nip.isdigit():
+        # Say which characters are wrong: "18 angka (yang diisi: 18 karakter)" puzzled users.
+        wrong = "".join(dict.fromkeys(c for c in nip if not c.isdigit()))
+        raise ValueError(f"NIP harus 18 angka, tanpa huruf atau tanda lain (ada: {wrong})")
+    if len(nip) != 18:
+        raise ValueError(f"NIP harus 18 angka (yang diisi: {len(nip)} angka)")
     if kind == "other":
         return NipInfo(nip=nip, kind="other")
     try:

@@ -130,7 +130,7 @@ def official_status(official_id):
             with transaction():
                 set_official_active(official, active, version=int(form.version.data))
         except RuleViolation as exc:
-            flash(exc.message, "danger")
+            flash(exc.shown(), "danger")
         else:
             flash(_("Pejabat %(name)s diaktifkan kembali.", name=official.name) if active else
                   _("Pejabat %(name)s dinonaktifkan.", name=official.name), "success")

@@ -8,6 +8,7 @@ import datetime as dt
 
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation, lock_pemda
+from plt_tracker.core.messages import N_, message
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import (CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS,
                                         Appointment, Official, Opd, Post)
@@ -30,7 +31,7 @@ def create_opd(instansi_id, name, kind="lainnya"):
     if kind not in OPD_KINDS:
         raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
     if db.session.scalar(db.select(Opd.id).filter_by(instansi_id=instansi_id, name=name)):
-        raise RuleViolation(f"OPD '{name}' sudah ada", "name")
+        raise RuleViolation(message(N_("OPD '%(name)s' sudah ada"), name=name), "name")
     opd = Opd(instansi_id=instansi_id, name=name, kind=kind, is_active=True)
     db.session.add(opd)
     db.session.flush()
@@ -48,7 +49,7 @@ def update_opd(opd, *, name, kind, is_active):
     clash = db.session.scalar(db.select(Opd.id).filter(
         Opd.instansi_id == opd.instansi_id, Opd.name == name, Opd.id != opd.id))
     if clash:
-        raise RuleViolation(f"OPD '{name}' sudah ada", "name")
+        raise RuleViolation(message(N_("OPD '%(name)s' sudah ada"), name=name), "name")
     before = snapshot(opd, OPD_FIELDS)
     opd.name, opd.kind, opd.is_active = name, kind, bool(is_active)
     _audit_update(opd, "opd", "opd.update", {"name": name}, opd.instansi_id, None, before,
@@ -63,7 +64,8 @@ def create_post(opd, title, kind, eselon=None, is_head=True):
     if kind not in POST_KINDS:
         raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
     if db.session.scalar(db.select(Post.id).filter_by(opd_id=opd.id, title=title)):
-        raise RuleViolation(f"Jabatan '{title}' sudah ada di {opd.name}", "title")
+        raise RuleViolation(message(N_("Jabatan '%(title)s' sudah ada di %(opd)s"), title=title,
+                                    opd=opd.name), "title")
     post = Post(opd_id=opd.id, title=title, kind=kind, eselon=eselon or None, is_head=is_head,
                 is_active=True)
     db.session.add(post)

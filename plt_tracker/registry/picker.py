@@ -3,11 +3,30 @@
 The acting forms keep a plain <select> (it works without JavaScript); static/picker.js
 turns it into a search over `officials_matching`, served as JSON by registry.official_search.
 """
+from flask import url_for
+from flask_babel import gettext as _
+from wtforms.fields.choices import SelectChoice
+
 from plt_tracker.extensions import db
-from plt_tracker.registry.models import OFFICIAL_KINDS, Appointment, Official, Opd, Post
+from plt_tracker.registry.models import OFFICIAL_KINDS, Appointment, Official, Post
 from plt_tracker.registry.nip import format_nip, normalize_nip
 
 LIMIT = 15
+
+
+def offer_officials(field, instansi_id):
+    """Fill an official select with the pemda's active officials and the picker's settings."""
+    from plt_tracker.registry.post_queries import official_choices
+
+    options = [(0, _("— pilih pejabat —"))] + official_choices(instansi_id)
+    field.choices = [SelectChoice(value=value, label=label) for value, label in options]
+    field.render_kw = {
+        "data-picker-url": url_for("registry.official_search"),
+        "data-picker-placeholder": _("Ketik nama atau NIP"),
+        "data-picker-chosen": _("Dipilih"),
+        "data-picker-none": _("Tidak ada pejabat aktif dengan nama atau NIP itu"),
+        "data-picker-results": _("Pejabat yang cocok"),
+    }
 
 
 def officials_matching(instansi_id, text, day, limit=LIMIT):

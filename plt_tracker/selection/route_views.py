@@ -88,7 +88,7 @@ def move_stage(stage_id):
         with transaction():
             ops.move_stage(stage, int(form.direction.data), instansi_id=current_user.instansi_id)
     except RuleViolation as exc:
-        flash(exc.message, "danger")
+        flash(exc.shown(), "danger")
     else:
         flash(_("Urutan tahap disimpan."), "success")
     return redirect(url_for("selection.routes", _anchor=f"jalur-{stage.route_id}"))

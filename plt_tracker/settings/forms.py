@@ -204,7 +204,8 @@ def _field(key, default):
         # Imported here: the flags package's views read the settings.
         from plt_tracker.flags.codes import FLAG_LABELS
 
-        return FlagChoices(label, choices=[SelectChoice(code, f"{text} ({code})")
+        # Labels only (lazy, so they follow the reader's language): the codes are for the docs.
+        return FlagChoices(label, choices=[SelectChoice(code, text)
                                            for code, text in FLAG_LABELS.items()],
                            invalid_choice_message=_l("Kode penanda tidak dikenal"),
                            description=_l("Matikan hanya aturan yang belum disepakati pemda."))

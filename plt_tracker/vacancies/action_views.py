@@ -4,7 +4,6 @@ import datetime as dt
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms.fields.choices import SelectChoice
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.core.dates import today
@@ -14,7 +13,8 @@ from plt_tracker.auth.scope import get_owned
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.registry.levels import may_act
 from plt_tracker.registry.models import OFFICIAL_KINDS, Official, Post
-from plt_tracker.registry.post_queries import official_choices, own_post_kind
+from plt_tracker.registry.picker import offer_officials
+from plt_tracker.registry.post_queries import own_post_kind
 from plt_tracker.selection import operations as selection_ops
 from plt_tracker.settings.logic import get_setting
 from plt_tracker.vacancies import bp
@@ -220,12 +220,4 @@ def _own_official(official_id):
 
 def _offer_officials(field):
     """Fill the official select; static/js/picker.js turns it into a search by name or NIP."""
-    options = [(0, _("— pilih pejabat —"))] + official_choices(current_user.instansi_id)
-    field.choices = [SelectChoice(value=value, label=label) for value, label in options]
-    field.render_kw = {
-        "data-picker-url": url_for("registry.official_search"),
-        "data-picker-placeholder": _("Ketik nama atau NIP"),
-        "data-picker-chosen": _("Dipilih"),
-        "data-picker-none": _("Tidak ada pejabat aktif dengan nama atau NIP itu"),
-        "data-picker-results": _("Pejabat yang cocok"),
-    }
+    offer_officials(field, current_user.instansi_id)

@@ -10,7 +10,7 @@ from plt_tracker.core.dates import today
 from plt_tracker.core.sheets import download
 from plt_tracker.flags.codes import FLAG_LABELS, SEVERITY_LABELS
 from plt_tracker.registry.models import POST_KINDS
-from plt_tracker.vacancies.listing import computed_rows, stored_rows
+from plt_tracker.vacancies.listing import computed_rows_of, stored_rows
 
 
 def columns():
@@ -34,7 +34,7 @@ def values(row):
 def _rows(pemda_ids, as_of, filters):
     if as_of == today():
         return stored_rows(pemda_ids, as_of, filters)
-    return iter(computed_rows(next(iter(pemda_ids)), as_of, filters))
+    return iter(computed_rows_of(pemda_ids, as_of, filters))
 
 
 def respond(fmt, pemda_ids, as_of, filters):

@@ -13,6 +13,7 @@ import datetime as dt
 
 from plt_tracker.core.dates import add_months
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, message
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment
 from plt_tracker.vacancies import rules
@@ -89,37 +90,41 @@ def _is_focus(record, focus):
 
 def _check_vacancy(post, vacancy, vacancies, appointments, today, is_focus, advance_months):
     if vacancy.reason not in VACANCY_REASONS:
-        raise RuleViolation(f"Alasan kosong '{vacancy.reason}' tidak dikenal", "reason")
+        raise RuleViolation(message(N_("Alasan kosong '%(reason)s' tidak dikenal"),
+                                    reason=vacancy.reason), "reason")
     if is_focus and vacancy.start_date > add_months(today, advance_months):
-        raise RuleViolation(f"Tanggal mulai kosong paling jauh {advance_months} bulan ke depan "
-                            f"({_d(add_months(today, advance_months))})", "start_date")
+        raise RuleViolation(message(N_("Tanggal mulai kosong paling jauh %(months)d bulan ke "
+                                       "depan (%(day)s)"), months=advance_months,
+                                    day=_d(add_months(today, advance_months))), "start_date")
     if vacancy.end_date is not None and vacancy.end_date <= vacancy.start_date:
-        raise RuleViolation(f"Tanggal pelantikan harus sesudah jabatan kosong "
-                            f"({_d(vacancy.start_date)})", "start_date")
+        raise RuleViolation(message(N_("Tanggal pelantikan harus sesudah jabatan kosong "
+                                       "(%(day)s)"), day=_d(vacancy.start_date)), "start_date")
     end = vacancy.end_date or FOREVER
     for other in vacancies:
         if other is vacancy or not (other.start_date < end and vacancy.start_date <
                                     (other.end_date or FOREVER)):
             continue
         if other.end_date is None and vacancy.end_date is None:
-            raise RuleViolation(f"Jabatan {post.title} sudah tercatat kosong", "start_date")
+            raise RuleViolation(message(N_("Jabatan %(post)s sudah tercatat kosong"),
+                                        post=post.title), "start_date")
         if other.start_date <= vacancy.start_date:
-            raise RuleViolation(
-                f"Tanggal mulai kosong tidak boleh sebelum kekosongan sebelumnya berakhir "
-                f"({_d(other.end_date)})", "start_date")
-        raise RuleViolation(
-            f"Kekosongan ini bertumpang tindih dengan kekosongan berikutnya (sejak "
-            f"{_d(other.start_date)})", "start_date")
+            raise RuleViolation(message(
+                N_("Tanggal mulai kosong tidak boleh sebelum kekosongan sebelumnya berakhir "
+                   "(%(day)s)"), day=_d(other.end_date)), "start_date")
+        raise RuleViolation(message(
+            N_("Kekosongan ini bertumpang tindih dengan kekosongan berikutnya (sejak %(day)s)"),
+            day=_d(other.start_date)), "start_date")
     for holder in appointments:
         if _overlaps_holding(holder, vacancy.start_date, end):
             since = holder.start_date
             if since is not None and since > vacancy.start_date:
-                raise RuleViolation(
-                    f"Tanggal mulai kosong tidak boleh sebelum pejabat definitif dilantik "
-                    f"({_d(since)})", "start_date")
-            raise RuleViolation(
-                f"Pada {_d(max(vacancy.start_date, since or vacancy.start_date))} jabatan ini "
-                f"dipegang pejabat definitif {holder.official.name}", "start_date")
+                raise RuleViolation(message(
+                    N_("Tanggal mulai kosong tidak boleh sebelum pejabat definitif dilantik "
+                       "(%(day)s)"), day=_d(since)), "start_date")
+            raise RuleViolation(message(
+                N_("Pada %(day)s jabatan ini dipegang pejabat definitif %(name)s"),
+                day=_d(max(vacancy.start_date, since or vacancy.start_date)),
+                name=holder.official.name), "start_date")
 
 
 def _overlaps_holding(holder, start, end):
@@ -135,28 +140,29 @@ def _check_appointment(post, appointment, appointments, vacancies, today, is_foc
     if is_focus and appointment.sk_date is not None and appointment.sk_date > today:
         raise RuleViolation("Tanggal SK tidak boleh di masa depan", "sk_date")
     if start is not None and appointment.end_date is not None and appointment.end_date <= start:
-        raise RuleViolation(f"Akhir menjabat harus sesudah tanggal pelantikan ({_d(start)})",
-                            "start_date")
+        raise RuleViolation(message(N_("Akhir menjabat harus sesudah tanggal pelantikan "
+                                       "(%(day)s)"), day=_d(start)), "start_date")
     end = appointment.end_date or FOREVER
     for other in appointments:
         if other is not appointment and _overlaps_holding(other, start or dt.date.min, end):
-            raise RuleViolation(
-                f"Jabatan {post.title} sudah memiliki pejabat definitif "
-                f"({other.official.name})", "official")
+            raise RuleViolation(message(
+                N_("Jabatan %(post)s sudah memiliki pejabat definitif (%(name)s)"),
+                post=post.title, name=other.official.name), "official")
     for vacancy in vacancies:
         if _overlaps_holding(appointment, vacancy.start_date, vacancy.end_date or FOREVER):
             if vacancy.end_date is None:
                 raise RuleViolation("Jabatan ini sedang kosong; catat pelantikan pejabat definitif",
                                     "official")
-            raise RuleViolation(
-                f"Tanggal pelantikan tidak boleh sebelum kekosongan sebelumnya berakhir "
-                f"({_d(vacancy.end_date)})", "start_date")
+            raise RuleViolation(message(
+                N_("Tanggal pelantikan tidak boleh sebelum kekosongan sebelumnya berakhir "
+                   "(%(day)s)"), day=_d(vacancy.end_date)), "start_date")
 
 
 def _check_acting(post, acting, actings, vacancies, appointments, today, is_focus):
     label = ACTING_KINDS.get(acting.kind)
     if label is None:
-        raise RuleViolation(f"Jenis pelaksana '{acting.kind}' tidak dikenal", "kind")
+        raise RuleViolation(message(N_("Jenis pelaksana '%(kind)s' tidak dikenal"),
+                                    kind=acting.kind), "kind")
     if acting.kind == "pj" and not post.is_sekda_post:
         raise RuleViolation("Pj Sekda hanya untuk jabatan Sekretaris Daerah", "kind")
     if acting.kind == "pj" and acting.vacancy_id is None:
@@ -172,23 +178,25 @@ def _check_acting(post, acting, actings, vacancies, appointments, today, is_focu
         raise RuleViolation("Plt hanya dapat ditunjuk untuk jabatan yang kosong", "kind")
     if vacancy is not None:
         if acting.start_date < vacancy.start_date:
-            raise RuleViolation(f"Mulai tugas tidak boleh sebelum jabatan kosong "
-                                f"({_d(vacancy.start_date)})", "start_date")
+            raise RuleViolation(message(N_("Mulai tugas tidak boleh sebelum jabatan kosong "
+                                           "(%(day)s)"), day=_d(vacancy.start_date)),
+                                "start_date")
         if vacancy.end_date is not None and acting.start_date >= vacancy.end_date:
             raise RuleViolation("Mulai tugas harus sebelum jabatan terisi definitif", "start_date")
     elif not any(a.holds_on(acting.start_date) for a in appointments):
         # A Plh without a vacancy stands in for a holder who is temporarily absent.
-        raise RuleViolation(
-            f"Jabatan ini tidak memiliki pejabat definitif pada {_d(acting.start_date)}; "
-            f"catat dulu kekosongannya", "start_date")
+        raise RuleViolation(message(
+            N_("Jabatan ini tidak memiliki pejabat definitif pada %(day)s; catat dulu "
+               "kekosongannya"), day=_d(acting.start_date)), "start_date")
     if acting.ended_on is not None and acting.ended_on < acting.start_date:
         raise RuleViolation("Tanggal berakhir tidak boleh sebelum mulai tugas", "ended_on")
     for extension in acting.extensions:
         if extension.is_voided:
             continue
         if extension.end_date <= acting.end_date:
-            raise RuleViolation(f"Akhir perpanjangan harus sesudah akhir surat pertama "
-                                f"({_d(acting.end_date)})", "end_date")
+            raise RuleViolation(message(N_("Akhir perpanjangan harus sesudah akhir surat "
+                                           "pertama (%(day)s)"), day=_d(acting.end_date)),
+                                "end_date")
         if is_focus and extension.letter_date > today:
             raise RuleViolation("Tanggal surat perpanjangan tidak boleh di masa depan",
                                 "letter_date")
@@ -198,9 +206,10 @@ def _check_acting(post, acting, actings, vacancies, appointments, today, is_focu
             continue
         other_first, other_last = served_span(other)
         if rules.intervals_overlap(first, last, other_first, other_last):
-            raise RuleViolation(
-                f"Jabatan ini sudah memiliki {label} ({other.official.name}) pada "
-                f"{_d(other_first)}–{_d(other_last)}; akhiri dulu tugasnya", "start_date")
+            raise RuleViolation(message(
+                N_("Jabatan ini sudah memiliki %(kind)s (%(name)s) pada %(first)s–%(last)s; "
+                   "akhiri dulu tugasnya"), kind=str(label), name=other.official.name,
+                first=_d(other_first), last=_d(other_last)), "start_date")
 
 
 def check_acting_load(acting, *, max_posts, confirmed_posts=None):
@@ -230,10 +239,11 @@ def check_acting_load(acting, *, max_posts, confirmed_posts=None):
             if len(posts) > max_posts:
                 titles = ", ".join(sorted({acting.post.title} | {o.post.title for o, (s, e)
                                                                    in others if s <= day <= e}))
-                raise RuleViolation(
-                    f"{acting.official.name} akan menjadi pelaksana di {len(posts)} jabatan "
-                    f"sekaligus pada {_d(day)} ({titles}); paling banyak {max_posts} menurut "
-                    f"pengaturan", "official")
+                raise RuleViolation(message(
+                    N_("%(name)s akan menjadi pelaksana di %(count)d jabatan sekaligus pada "
+                       "%(day)s (%(posts)s); paling banyak %(most)d menurut pengaturan"),
+                    name=acting.official.name, count=len(posts), day=_d(day), posts=titles,
+                    most=max_posts), "official")
     if confirmed_posts is not None:
         pending = {o.post_id: o.post for o, _ in others if o.post_id not in confirmed_posts}
         if pending:

@@ -20,6 +20,9 @@ from plt_tracker.vacancies import rules
 from plt_tracker.vacancies.models import ACTING_KINDS, Vacancy
 
 PER_PAGE = 50
+# A past date is computed pemda by pemda (about twenty statements each): offered for a
+# province's kabupaten and kota, not for the whole nation at once.
+PAST_PEMDA_LIMIT = 40
 # Months vacant, as the dashboard's duration buckets name them: (from, to) in months.
 DURATIONS = {"0-3": (0, 3), "3-6": (3, 6), "6-12": (6, 12), "12+": (12, None)}
 # Sortable columns: the list's own order and each column header.
@@ -40,6 +43,10 @@ class Filters:
     duration: Optional[str] = None
     opd_kind: Optional[str] = None
     stage_id: Optional[int] = None
+    # A stage by its route and position (the dashboard's funnel across pemda, whose routes
+    # are each pemda's own copies with their own stage ids).
+    route: Optional[str] = None
+    stage_index: Optional[int] = None
     sort: str = "severity"
     descending: bool = False
     flagged: bool = False  # only vacancies with a flag (the API's flag list)
@@ -121,6 +128,13 @@ def stored_rows(pemda_ids, as_of, filters, batch=1000):
         offset += batch
 
 
+def state_query(pemda_ids, as_of, filters):
+    """Return the SELECT of the filtered list's stored rows (vacancy, post, OPD, pemda name,
+    state), unsorted: the dashboard counts the very rows the list shows."""
+    conditions, _joins = _conditions(pemda_ids, as_of, filters)
+    return _rows_query().where(*conditions)
+
+
 def _rows_query():
     return (db.select(Vacancy, Post, Opd, Instansi.name, VacancyState)
             .select_from(VacancyState)
@@ -162,6 +176,9 @@ def _conditions(pemda_ids, as_of, f):
     if f.stage_id:
         conditions += [VacancyState.stage_id == f.stage_id,
                        VacancyState.attempt_status == "in_progress"]
+    if f.route and f.stage_index:
+        conditions += [VacancyState.route == f.route, VacancyState.stage_index == f.stage_index,
+                       VacancyState.attempt_status == "in_progress"]
     if f.duration in DURATIONS:
         low, high = DURATIONS[f.duration]
         conditions.append(VacancyState.start_date <= as_of - relativedelta(months=low))
@@ -192,7 +209,7 @@ def _sorted(query, f):
 
 def _row(vacancy, post, opd, pemda, state, *, as_of):
     flags = [Flag(f["code"], f["severity"], f.get("reason", ""), f.get("follow_up", ""),
-                  f.get("figures") or {}) for f in state.flags or []]
+                  f.get("figures") or {}, f.get("text") or {}) for f in state.flags or []]
     severity = min((f.severity for f in flags), key=SEVERITY_RANK.get, default="")
     return ListRow(
         vacancy_id=vacancy.id, post_id=post.id, opd_id=opd.id, opd=opd.name, post=post.title,
@@ -208,14 +225,35 @@ def _row(vacancy, post, opd, pemda, state, *, as_of):
                "flags": flags, "severity": severity})
 
 
-def computed_page(pemda_id, as_of, filters, page=1, per_page=PER_PAGE):
-    """Return a page of the list on a past date, computed for one pemda."""
-    rows = computed_rows(pemda_id, as_of, filters)
+def computable_past(pemda_ids):
+    """Say whether the list of these pemda (None: all) can be computed on a past date: each
+    pemda is computed on its own, so a past date is offered for a few of them at once."""
+    return pemda_ids is not None and 0 < len(pemda_ids) <= PAST_PEMDA_LIMIT
+
+
+def computed_page(pemda_ids, as_of, filters, page=1, per_page=PER_PAGE):
+    """Return a page of the list on a past date, computed pemda by pemda."""
+    rows = computed_rows_of(pemda_ids, as_of, filters)
     counts = {s: sum(1 for r in rows if any(f.severity == s for f in r.extra["flags"]))
               for s in ("critical", "warning")}
     pages = max(1, -(-len(rows) // per_page))
     page = min(max(page, 1), pages)
     return Page(rows[(page - 1) * per_page:page * per_page], len(rows), page, per_page, counts)
+
+
+def computed_rows_of(pemda_ids, as_of, f):
+    """Return every row of the list on `as_of` for these pemda, filtered and sorted; each
+    row names its pemda when there are several."""
+    if len(pemda_ids) == 1:
+        return computed_rows(next(iter(pemda_ids)), as_of, f)
+    names = dict(db.session.execute(db.select(Instansi.id, Instansi.name)
+                                    .filter(Instansi.id.in_(list(pemda_ids)))).all())
+    rows = []
+    for pemda_id in sorted(pemda_ids):
+        for row in computed_rows(pemda_id, as_of, f):
+            row.pemda = names.get(pemda_id, "")
+            rows.append(row)
+    return _sort_in_memory(rows, f)
 
 
 def computed_rows(pemda_id, as_of, f):
@@ -238,14 +276,20 @@ def computed_rows(pemda_id, as_of, f):
         if f.stage_id and (row.extra.get("stage_id") != f.stage_id
                            or row.extra.get("attempt_status") != "in_progress"):
             continue
-        if f.duration in DURATIONS and not _in_duration(row.vacant_since, as_of, f.duration):
+        if f.route and f.stage_index and (
+                str(row.extra.get("route") or "") != f.route
+                or row.extra.get("stage_index") != f.stage_index
+                or row.extra.get("attempt_status") != "in_progress"):
+            continue
+        if f.duration in DURATIONS and not in_duration(row.vacant_since, as_of, f.duration):
             continue
         row.pemda, row.is_head = "", row.post_id in heads
         kept.append(row)
     return _sort_in_memory(kept, f)
 
 
-def _in_duration(since, as_of, bucket):
+def in_duration(since, as_of, bucket):
+    """Say whether a vacancy begun on `since` is in a duration bucket on `as_of`."""
     low, high = DURATIONS[bucket]
     return since <= as_of - relativedelta(months=low) and (
         high is None or since > as_of - relativedelta(months=high))
@@ -257,7 +301,8 @@ def _head_posts(pemda_id):
 
 
 def _opd_kinds(pemda_id):
-    return dict(db.session.execute(db.select(Opd.id, Opd.kind).filter_by(instansi_id=pemda_id)))
+    return dict(db.session.execute(
+        db.select(Opd.id, Opd.kind).filter_by(instansi_id=pemda_id)).all())
 
 
 def _sort_in_memory(rows, f):

@@ -12,6 +12,7 @@ import datetime as dt
 
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation, lock_pemda
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Post
 from plt_tracker.registry.operations import current_appointment, set_holder
@@ -130,9 +131,9 @@ def extend_acting(assignment, end_date, *, today, letter_number=None, letter_dat
     letter_date = letter_date or today
     current_end = letter_end(assignment, dt.date.max)
     if end_date <= current_end:
-        raise RuleViolation(
-            f"Akhir perpanjangan harus sesudah akhir tugas saat ini ({current_end:%d/%m/%Y})",
-            "end_date")
+        raise RuleViolation(message(
+            N_("Akhir perpanjangan harus sesudah akhir tugas saat ini (%(day)s)"),
+            day=dmy(current_end)), "end_date")
     vacancy = assignment.vacancy
     if vacancy is not None and vacancy.end_date is not None:
         raise RuleViolation("Jabatan ini sudah terisi definitif", "end_date")

@@ -1,6 +1,6 @@
 """The Sekda's vacancy list: a page at a time, with each vacancy's progress and flags, and the
 whole filtered list as Excel or CSV."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, render_template, request
 
 from plt_tracker.auth.access import role_required
 from plt_tracker.auth.scope import list_pemda_ids
@@ -12,15 +12,9 @@ from plt_tracker.flags.state import ensure_fresh
 from plt_tracker.registry import queries as registry_queries
 from plt_tracker.registry.models import OPD_KINDS, POST_KINDS
 from plt_tracker.vacancies import bp, downloads
-from plt_tracker.vacancies.listing import DURATIONS, SORTS, Filters, computed_page, stored_page
+from plt_tracker.vacancies.listing import (DURATIONS, PAST_PEMDA_LIMIT, SORTS, Filters,
+                                          computable_past, computed_page, stored_page)
 from plt_tracker.vacancies.models import ACTING_KINDS
-
-
-@bp.route("/")
-@role_required("viewer")
-def home():
-    """Open the home page: the vacancy list (the dashboard takes this place when it lands)."""
-    return redirect(url_for("vacancies.index"))
 
 
 @bp.route("/kekosongan")
@@ -34,11 +28,11 @@ def index():
     page_number = arg_int("halaman", 1, maximum=100_000)
     per_page = current_app.config["LIST_PAGE_SIZE"]
     past = as_of != today()
-    if past and (pemda_ids is None or len(pemda_ids) != 1):
+    if past and not computable_past(pemda_ids):
         flash(_one_pemda_message(), "warning")
         as_of, past = today(), False
     if past:
-        page = computed_page(next(iter(pemda_ids)), as_of, filters, page_number, per_page)
+        page = computed_page(pemda_ids, as_of, filters, page_number, per_page)
         stale = 0
     else:
         stale = ensure_fresh(pemda_ids, as_of)
@@ -61,7 +55,7 @@ def download(file_type):
     """Download the whole filtered list (every page) as CSV or Excel, streamed."""
     as_of, _error = as_of_from_request()
     filters, pemda_ids = read_filters(), list_pemda_ids()
-    if as_of != today() and (pemda_ids is None or len(pemda_ids) != 1):
+    if as_of != today() and not computable_past(pemda_ids):
         as_of = today()
     if as_of == today():
         ensure_fresh(pemda_ids, as_of)
@@ -79,6 +73,8 @@ def read_filters():
         severity=_known(args.get("tingkat"), SEVERITY_LABELS),
         all_posts=args.get("semua") == "1", duration=_known(args.get("lama"), DURATIONS),
         opd_kind=_known(args.get("jenis_opd"), OPD_KINDS), stage_id=arg_int("tahap"),
+        route=(args.get("jalur") or "").strip()[:200] or None,
+        stage_index=arg_int("tahap_ke", maximum=1000),
         sort=_known(args.get("urut"), SORTS) or "severity", descending=args.get("arah") == "turun")
 
 
@@ -88,11 +84,11 @@ def _known(value, allowed):
 
 def _is_filtered(f):
     return any((f.opd_id, f.post_kind, f.acting_kind, f.no_acting, f.flag, f.severity,
-                f.duration, f.opd_kind, f.stage_id))
+                f.duration, f.opd_kind, f.stage_id, f.route and f.stage_index))
 
 
 def _one_pemda_message():
     from flask_babel import gettext as _
 
-    return _("Daftar per tanggal lampau dihitung untuk satu pemda: pilih pemdanya dulu. "
-             "Ditampilkan keadaan hari ini.")
+    return _("Daftar per tanggal lampau dihitung untuk paling banyak %(num)d pemda: pilih "
+             "pemdanya dulu. Ditampilkan keadaan hari ini.", num=PAST_PEMDA_LIMIT)

@@ -6,6 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 # Pages by what they are; the post page and the report page are found from the lists.
 PAGES = {
+    "dashboard": "/",
+    "search": "/cari?q=dinas",
     "vacancy list": "/kekosongan",
     "officials": "/pejabat",
     "rakor": "/rakor",

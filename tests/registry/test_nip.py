@@ -1,5 +1,6 @@
 """Reading and checking a NIP (pure: no app, no database)."""
 import datetime as dt
+import re
 
 import pytest
 
@@ -21,11 +22,17 @@ def test_dots_and_dashes_are_ignored_and_the_nip_shows_in_groups():
     assert format_nip("197005121998031004") == "19700512 199803 1 004"
 
 
-@pytest.mark.parametrize("text", [
-    "1970051219980310", "1970051219980310044", "19700512 199803 1 00X"])
-def test_wrong_length_or_letters_refused(text):
-    with pytest.raises(ValueError, match="NIP harus 18 angka"):
+@pytest.mark.parametrize(("text", "says"), [
+    ("1970051219980310", r"\(yang diisi: 16 angka\)"),
+    ("1970051219980310044", r"\(yang diisi: 19 angka\)"),
+    # A letter is named, not counted as a wrong length.
+    ("19700512 199803 1 00X", r"tanpa huruf atau tanda lain \(ada: X\)"),
+    ("19700512O199803 1 004", r"\(ada: O\)"),
+])
+def test_wrong_length_or_letters_refused(text, says):
+    with pytest.raises(ValueError, match="NIP harus 18 angka") as refused:
         parse_nip(text)
+    assert re.search(says, str(refused.value))
 
 
 def test_empty_nip_refused():
