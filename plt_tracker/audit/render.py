@@ -136,13 +136,16 @@ def format_value(entity, key, value, names=None):
             return value
     labels = code_labels(entity, key)
     if labels and isinstance(value, str):
-        return ", ".join(str(labels.get(code, code)) for code in value.split(",") if code)
+        # Labels are lazy strings or N_-marked msgids: gettext takes either to the reader's tongue.
+        return ", ".join(gettext(str(labels.get(code, code))) for code in value.split(",") if code)
     return str(value)
 
 
 def code_labels(entity, key):
     """Return {code: label} for fields that store a code, or None."""
     from plt_tracker.auth.models import ROLES, SCOPES
+    from plt_tracker.decisions.rules import STATUS_LABELS
+    from plt_tracker.flags.codes import FLAG_LABELS
     from plt_tracker.registry.models import (CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, PEMDA_KINDS,
                                              POST_KINDS)
     from plt_tracker.selection.models import ATTEMPT_STATUSES, ROUTE_TARGETS
@@ -153,7 +156,8 @@ def code_labels(entity, key):
              ("route", "post_kinds"): ROUTE_TARGETS, ("opd", "kind"): OPD_KINDS,
              ("user", "role"): ROLES, ("user", "scope"): SCOPES,
              ("post", "closed_kind"): CLOSED_KINDS, ("instansi", "kind"): PEMDA_KINDS,
-             ("official", "post_kind"): OFFICIAL_KINDS}
+             ("official", "post_kind"): OFFICIAL_KINDS,
+             ("decision", "flag_code"): FLAG_LABELS, ("decision", "status"): STATUS_LABELS}
     return table.get((entity, key))
 
 
