@@ -12,6 +12,7 @@ from plt_tracker.core.requests import as_of_from_request
 from plt_tracker.dashboard import bp, charts
 from plt_tracker.dashboard.queries import computed_overview, post_counts, stored_overview
 from plt_tracker.dashboard.series import monthly
+from plt_tracker.decisions.queries import pending_counts
 from plt_tracker.flags.state import ensure_fresh
 from plt_tracker.rakor.upcoming import next_rakor_date
 from plt_tracker.registry.models import OPD_KINDS
@@ -51,6 +52,7 @@ def index():
         all_posts=all_posts, stale=stale, single=single, rakor=rakor,
         past_lists=computable_past(pemda_ids), past_limit=PAST_PEMDA_LIMIT,
         rakor_days=(rakor - as_of).days if rakor else None, delays=delays,
+        decisions=pending_counts(pemda_ids, as_of),
         charts=_charts(overview, monthly(pemda_ids, as_of, all_posts), as_of, all_posts),
         list_url=lambda **args: _list_url(as_of, all_posts, **args))
 

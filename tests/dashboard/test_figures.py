@@ -130,3 +130,25 @@ def test_the_list_filters_by_route_and_stage_position(app, client, login_as, reg
         assert total == 1 and "Kepala Charlie" in page, as_of
         assert list_total(client, f"/kekosongan?jalur={route}&tahap_ke=1{as_of}")[0] == 0
         assert list_total(client, f"/kekosongan?jalur=Lain&tahap_ke=2{as_of}")[0] == 0
+
+
+def test_open_and_overdue_rakor_decisions_agree_with_the_decisions_list(
+        app, client, login_as, instansi):
+    import datetime as dt
+
+    from tests.decisions.helpers import APR, FEB, MAR, close, decide
+    from tests.dashboard.helpers import figures
+
+    decide(instansi, meeting=FEB, due=dt.date(2026, 3, 2))  # overdue by April
+    done = decide(instansi, meeting=FEB, due=dt.date(2026, 3, 2))
+    close(done, dt.date(2026, 2, 20))
+    decide(instansi, meeting=MAR, due=dt.date(2026, 5, 4))  # still within its time
+    decide(instansi, meeting=APR, due=dt.date(2026, 5, 4))
+    login_as("viewer")
+    day = "2026-04-10"
+    page = client.get(f"/?as_of={day}").get_data(as_text=True)
+    found = figures(page)
+    assert found["decisions_open"][0] == "2" and found["decisions_overdue"][0] == "1"
+    for key, standing in (("decisions_open", "open"), ("decisions_overdue", "overdue")):
+        listed = client.get(found[key][1]).get_data(as_text=True)
+        assert listed.count(f'class="decision-{standing}"') == int(found[key][0]), key
