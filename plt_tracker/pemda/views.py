@@ -29,7 +29,8 @@ def overview():
     ranking = request.args.get("urut") if request.args.get("urut") in RANKINGS else "pelaksana"
     rows = pemda_figures(ids, day, ranking)
     return render_template("pemda/overview.html", rows=rows, total=totals(rows), today=day,
-                           ranking=ranking, stale=stale, pemda_kinds=PEMDA_KINDS)
+                           ranking=ranking, stale=stale,
+                           pemda_kinds={k: str(v) for k, v in PEMDA_KINDS.items()})
 
 
 @bp.route("/wilayah/laporan.xlsx")
