@@ -30,7 +30,9 @@ def overview():
     rows = pemda_figures(ids, day, ranking)
     return render_template("pemda/overview.html", rows=rows, total=totals(rows), today=day,
                            ranking=ranking, stale=stale,
-                           pemda_kinds={k: str(v) for k, v in PEMDA_KINDS.items()})
+                           pemda_kinds={k: str(v) for k, v in PEMDA_KINDS.items()},
+                           # Translated once, filled per row (hundreds of rows nationally).
+                           t_days=_("%(num)s hari"), t_since=_("sejak %(date)s"))
 
 
 @bp.route("/wilayah/laporan.xlsx")
