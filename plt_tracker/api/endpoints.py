@@ -86,7 +86,7 @@ def _vacancy_list(shape, flagged):
         if ids is None or len(ids) != 1:
             raise ApiError(400, "as_of_needs_pemda", "Daftar per tanggal selain hari ini "
                            "dihitung untuk satu pemda: sebutkan pemda=<id>.", "pemda")
-        page = computed_page(next(iter(ids)), as_of, filters, page_number, per_page)
+        page = computed_page(set(ids), as_of, filters, page_number, per_page)
         meta["computed"] = "on_demand"
     else:
         meta["stale_pemda"] = ensure_fresh(ids, as_of)
