@@ -25,16 +25,13 @@ def _list_rows(page, live_server, as_of=None):
     return page.locator("main").inner_text()
 
 
-def _dashboard(page, live_server):
-    """Return the dashboard's text, or None while `/` still sends to the list.
-
-    TODO(after merging the dashboard branch): assert the exact figures (vacant and Plt
-    counts one lower after the appointment) instead of "the text changed".
-    """
-    page.goto(f"{live_server}/")
-    if "/kekosongan" in page.url:
-        return None
-    return page.locator("main").inner_text()
+def _figures(page, live_server, as_of):
+    """Return the dashboard's headline figures {key: number} as of a date."""
+    page.goto(f"{live_server}/?as_of={as_of}")
+    cards = page.locator("[data-figure]")
+    return {cards.nth(i).get_attribute("data-figure"):
+            int(re.sub(r"\D", "", cards.nth(i).locator("dd").inner_text()) or 0)
+            for i in range(cards.count()) if re.search(r"\d", cards.nth(i).locator("dd").inner_text())}
 
 
 def test_operator_journey_from_retirement_to_appointment(page, login, live_server, clock):
@@ -74,7 +71,6 @@ def test_operator_journey_from_retirement_to_appointment(page, login, live_serve
     clock.move_to(dt.date(retirement.year, 3, 20))
     text = _list_rows(page, live_server)
     assert POST in text and PLT in text
-    dashboard_before = _dashboard(page, live_server)
 
     # 3. The letter is extended; the form proposes the new end.
     page.goto(post)
@@ -139,7 +135,9 @@ def test_operator_journey_from_retirement_to_appointment(page, login, live_serve
     expect(main).to_contain_text("Terisi")
     expect(main).to_contain_text(f"821.2/050/KEP/BUP/{retirement.year}")
     expect(page.locator(".selection-progress")).to_contain_text("Selesai")
-    # TODO(after merging the dashboard branch): tighten, see _dashboard.
-    dashboard_after = _dashboard(page, live_server)
-    if dashboard_before is not None:
-        assert dashboard_after != dashboard_before
+    # The dashboard's figures, the day before the appointment and the day of it.
+    before = _figures(page, live_server, f"{retirement.year}-06-09")
+    after = _figures(page, live_server, f"{retirement.year}-06-10")
+    assert after["vacant"] == before["vacant"] - 1
+    assert after["filled"] == before["filled"] + 1
+    assert after["plt"] == before["plt"] - 1

@@ -4,7 +4,7 @@ import re
 import pytest
 
 CODE = re.compile(r"\b(?:[a-z]+_[a-z_]+|[A-Z]{2,}_[A-Z_]+)\b")
-PAGES = ["/kekosongan", "/jalur", "/rakor", "/rakor/laporan", "/akan-kosong", "/pejabat",
+PAGES = ["/", "/kekosongan", "/jalur", "/rakor", "/rakor/laporan", "/akan-kosong", "/pejabat",
          "/pengaturan/", "/jabatan"]
 
 

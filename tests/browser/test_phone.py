@@ -38,12 +38,13 @@ def test_vacancy_list_on_a_phone_is_cards_with_filters_folded(phone):
     expect(phone.locator("main").get_by_text("kritis").first).to_be_visible()
 
 
-@pytest.mark.parametrize("which", ["report", "post", "officials", "rakor", "upcoming"])
+@pytest.mark.parametrize("which", ["dashboard", "report", "post", "officials", "rakor",
+                                   "upcoming"])
 def test_pages_fit_a_phone_and_the_menu_spans_it(phone, which):
     _log_in(phone, "admin")
     path = {"report": lambda: _first_link(phone, "/rakor/laporan", "/rakor/laporan/"),
             "post": lambda: _first_link(phone, "/kekosongan", "/jabatan/"),
-            "officials": lambda: "/pejabat", "rakor": lambda: "/rakor",
+            "dashboard": lambda: "/", "officials": lambda: "/pejabat", "rakor": lambda: "/rakor",
             "upcoming": lambda: "/akan-kosong"}[which]()
     phone.goto(path)
     assert _width(phone) <= PHONE["width"], path
