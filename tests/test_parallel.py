@@ -77,7 +77,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def _at_once(browser, path, forms):
     """Post every form in `forms` to `path` at the same moment; return the statuses and pages."""
-    barrier = threading.Barrier(len(forms))
+    barrier = threading.Barrier(len(forms), timeout=120)  # never a hung suite
 
     def send(form):
         barrier.wait(10)

@@ -77,7 +77,8 @@ def test_the_claim_refuses_a_second_scheduled_report(instansi):
 
 
 def test_two_schedulers_at_once_make_one_report(app, instansi, register, database_url):
-    start = threading.Barrier(2)
+    # A timeout, and abort() on a failure: a thread that fails never leaves the other waiting.
+    start = threading.Barrier(2, timeout=120)
     results, errors = [], []
 
     def scheduler_process():
@@ -90,6 +91,7 @@ def test_two_schedulers_at_once_make_one_report(app, instansi, register, databas
                 db.session.remove()
                 db.engine.dispose()
         except Exception as exc:  # noqa: BLE001 — reported to the test below
+            start.abort()
             errors.append(exc)
 
     threads = [threading.Thread(target=scheduler_process) for _ in range(2)]
