@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from plt_tracker.core.messages import message, say
 from plt_tracker.importer.cells import cell_text, clean_cell, code_of, read_date
 from plt_tracker.importer.reading import EXTENSIONS, SpreadsheetError, read_tables  # noqa: F401
 from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
@@ -48,6 +49,17 @@ class RowError:
     column: str
     message: str
     sheet: str = ""
+    # The language-free message (core.messages) of a refused rule, to show in the reader's
+    # language; `message` is its Indonesian sentence.
+    text: Optional[dict] = field(default=None, compare=False, hash=False, repr=False)
+
+    def shown(self):
+        """Return the problem in the reader's language (parse errors stay Indonesian)."""
+        if self.text is None:
+            return self.message
+        from flask_babel import gettext
+
+        return say(self.text, gettext)
 
     def __str__(self):
         where = f"baris {self.row}" if self.row else "berkas"
