@@ -167,8 +167,7 @@ class HistoryMixin:
         if allowed or why == "unknown":
             return
         what = "PPPK" if why == "pppk" else OFFICIAL_KINDS.get(own, own)
-        self.report.warnings.append(RowError(
-            number, "jenis_jabatan_pelaksana",
-            f"{official.name} ({what}) tidak setingkat atau satu tingkat di bawah jabatan "
-            f"{POST_KINDS.get(post.kind, post.kind)} (SE BKN 1/SE/I/2021); tetap dicatat bila "
-            f"impor diterapkan", sheet))
+        self.report.warnings.append(RowError.of(number, "jenis_jabatan_pelaksana", message(
+            N_("%(name)s (%(own)s) tidak setingkat atau satu tingkat di bawah jabatan %(post)s "
+               "(SE BKN 1/SE/I/2021); tetap dicatat bila impor diterapkan"),
+            name=official.name, own=what, post=POST_KINDS.get(post.kind, post.kind)), sheet))
