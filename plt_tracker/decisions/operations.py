@@ -66,13 +66,13 @@ def record_decision(instansi_id, *, meeting_date, instruction, today, post=None,
 def close_decision(decision, closed_on, note, *, today, version=None):
     """Mark an open decision done on `closed_on`, saying what was done."""
     return _close(decision, "done", closed_on, note, today=today, version=version,
-                  missing="Tuliskan apa yang sudah dilakukan")
+                  missing=N_("Tuliskan apa yang sudah dilakukan"))
 
 
 def drop_decision(decision, closed_on, reason, *, today, version=None):
     """Drop an open decision on `closed_on`, with the reason."""
     return _close(decision, "dropped", closed_on, reason, today=today, version=version,
-                  missing="Alasan wajib diisi")
+                  missing=N_("Alasan wajib diisi"))
 
 
 def _close(decision, status, closed_on, note, *, today, version, missing):
