@@ -265,7 +265,8 @@ def _nip_free(instansi_id, nip, official_id=None):
     if official_id is not None:
         query = query.filter(Official.id != official_id)
     if db.session.scalar(query):
-        raise RuleViolation(message(N_("NIP %(nip)s sudah terdaftar di pemda ini"), nip=nip), "nip")
+        raise RuleViolation(message(N_("NIP %(nip)s sudah terdaftar di pemda ini"), nip=nip),
+                            "nip")
 
 
 def _audit_update(obj, entity, event, params, instansi_id, post_id, before, fields, reason=None):

@@ -74,8 +74,8 @@ def _check_attempt(vacancy, attempt, attempts, today, is_focus, earliest):
         if earlier is attempt or earlier.ended_on is None:
             continue
         if (earlier.started_on, earlier.id) < (attempt.started_on, attempt.id or 0):
-            _not_before(attempt.started_on, earlier.ended_on, label, message(N_("proses sebelumnya berakhir")),
-                        "started_on")
+            _not_before(attempt.started_on, earlier.ended_on, label,
+                        message(N_("proses sebelumnya berakhir")), "started_on")
     if attempt.status == "completed" and vacancy.end_date is None:
         raise RuleViolation("Proses hanya selesai dengan pelantikan pejabat definitif", "status")
     if attempt.ended_on is not None:
