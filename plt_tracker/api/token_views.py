@@ -59,7 +59,7 @@ def token_revoke(token_id):
         with transaction():
             revoke_token(token)
     except RuleViolation as exc:
-        flash(exc.message, "warning")
+        flash(exc.shown(), "warning")
         return redirect(url_for("api.tokens"))
     flash(_("Token %(name)s dicabut.", name=token.name), "success")
     return redirect(url_for("api.tokens"))

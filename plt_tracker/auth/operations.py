@@ -15,7 +15,7 @@ def check_scope(scope, instansi_id, granter=None):
     from plt_tracker.registry.models import Instansi
 
     if scope not in SCOPES:
-        raise RuleViolation(f"Cakupan '{scope}' tidak dikenal", "scope")
+        raise RuleViolation(message(N_("Cakupan '%(scope)s' tidak dikenal"), scope=scope), "scope")
     if scope == "province" and db.session.get(Instansi, instansi_id).kind != "provinsi":
         raise RuleViolation("Cakupan provinsi hanya untuk pengguna pemda provinsi", "scope")
     if granter is not None and SCOPE_RANK[scope] > SCOPE_RANK[granter.scope]:
@@ -30,7 +30,7 @@ def create_user(instansi_id, username, password, role, full_name, email=None, sc
     if not username:
         raise RuleViolation("Nama pengguna wajib diisi", "username")
     if role not in ROLES:
-        raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
+        raise RuleViolation(message(N_("Peran '%(role)s' tidak dikenal"), role=role), "role")
     check_policy(password, username)
     check_scope(scope, instansi_id, granter)
     if db.session.scalar(db.select(User.id).filter_by(username=username)):
@@ -56,7 +56,7 @@ def update_user(user, *, full_name, email, role, is_active=None, password=None, 
     if is_active is None:
         is_active = user.is_active_flag
     if role not in ROLES:
-        raise RuleViolation(f"Peran '{role}' tidak dikenal", "role")
+        raise RuleViolation(message(N_("Peran '%(role)s' tidak dikenal"), role=role), "role")
     if password:
         check_policy(password, user.username)
     if scope is not None and scope != user.scope:

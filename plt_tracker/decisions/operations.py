@@ -9,6 +9,7 @@ import re
 from plt_tracker.audit.operations import current_actor, record, snapshot
 from plt_tracker.core.dates import utcnow
 from plt_tracker.core.db import RuleViolation, lock_pemda
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.decisions.models import Decision
 from plt_tracker.decisions.rules import STATUS_LABELS
 from plt_tracker.extensions import db
@@ -36,8 +37,8 @@ def record_decision(instansi_id, *, meeting_date, instruction, today, post=None,
     if meeting_date is None or meeting_date > today:
         raise RuleViolation("Keputusan dicatat pada atau sesudah Rakor-nya", "meeting_date")
     if meeting_on(instansi_id, meeting_date) is None:
-        raise RuleViolation(f"Tidak ada Rakor pada {meeting_date:%d/%m/%Y} menurut kalender",
-                            "meeting_date")
+        raise RuleViolation(message(N_("Tidak ada Rakor pada %(day)s menurut kalender"),
+                                    day=dmy(meeting_date)), "meeting_date")
     instruction = _text(instruction, "instruction", "Isi keputusan (arahan) wajib diisi")
     if post is not None and post.opd.instansi_id != instansi_id:
         raise RuleViolation("Jabatan tidak ditemukan", "post_id")
@@ -65,13 +66,13 @@ def record_decision(instansi_id, *, meeting_date, instruction, today, post=None,
 def close_decision(decision, closed_on, note, *, today, version=None):
     """Mark an open decision done on `closed_on`, saying what was done."""
     return _close(decision, "done", closed_on, note, today=today, version=version,
-                  missing="Tuliskan apa yang sudah dilakukan")
+                  missing=N_("Tuliskan apa yang sudah dilakukan"))
 
 
 def drop_decision(decision, closed_on, reason, *, today, version=None):
     """Drop an open decision on `closed_on`, with the reason."""
     return _close(decision, "dropped", closed_on, reason, today=today, version=version,
-                  missing="Alasan wajib diisi")
+                  missing=N_("Alasan wajib diisi"))
 
 
 def _close(decision, status, closed_on, note, *, today, version, missing):
@@ -154,14 +155,15 @@ def _text(value, field, missing):
     if not value:
         raise RuleViolation(missing, field)
     if len(value) > MAX_TEXT:
-        raise RuleViolation(f"Paling banyak {MAX_TEXT} karakter", field)
+        raise RuleViolation(message(N_("Paling banyak %(count)d karakter"), count=MAX_TEXT), field)
     return value
 
 
 def _email(value):
     value = (value or "").strip()
     if value and not EMAIL.match(value):
-        raise RuleViolation(f"Alamat email tidak sah: {value}", "responsible_email")
+        raise RuleViolation(message(N_("Alamat email tidak sah: %(addresses)s"), addresses=value),
+                            "responsible_email")
     return value or None
 
 

@@ -4,6 +4,7 @@ import math
 import re
 
 from plt_tracker.core.dates import parse_date
+from plt_tracker.core.messages import N_, message
 
 # Excel counts days from 30 December 1899 (its 1900 leap-year bug included).
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -13,7 +14,7 @@ def read_date(value, column, fail, required=False):
     """Read a date cell: a real Excel date, an Excel serial number, or text."""
     if value is None or value == "":
         if required:
-            fail(column, "Tanggal wajib diisi")
+            fail(column, N_("Tanggal wajib diisi"))
         return None
     if isinstance(value, dt.datetime):
         return value.date()
@@ -22,7 +23,7 @@ def read_date(value, column, fail, required=False):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # 1900-01-01 .. 9999-12-31
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        fail(column, f"'{value}' bukan tanggal")
+        fail(column, message(N_("'%(value)s' bukan tanggal"), value=value))
         return None
     text = str(value).strip()
     # A CSV saved from a datetime column carries a midnight time.

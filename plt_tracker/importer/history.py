@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
+from plt_tracker.core.messages import N_, message
 from plt_tracker.importer.cells import cell_text, read_date
 from plt_tracker.importer.parse import (MAX_LENGTH, Person, RowError, acting_kind, acting_person,
                                         header_key, map_columns, map_headers, records)
@@ -97,8 +98,8 @@ def parse_history(table, register_rows=()):
         row, row_errors = parse_history_row(number, cells)
         key = (row.post_key, row.letter_number.lower())
         if row.letter_number and key in seen:
-            row_errors.append(RowError(number, "nomor_surat", f"Surat ini sudah ada di baris "
-                                                              f"{seen[key]}", SHEET))
+            row_errors.append(RowError.of(number, "nomor_surat", message(
+                N_("Surat ini sudah ada di baris %(row)d"), row=seen[key]), SHEET))
         seen.setdefault(key, number)
         errors.extend(row_errors)
         if not row_errors:
@@ -114,42 +115,44 @@ def parse_history_row(number, cells):
     def text(name):
         return cell_text(cells.get(name))
 
-    def fail(column, message):
-        errors.append(RowError(number, column, message, SHEET))
+    def fail(column, text):
+        errors.append(RowError.of(number, column, text, SHEET))
 
     opd, title = text("opd"), text("jabatan")
     if not opd:
-        fail("opd", "OPD wajib diisi")
+        fail("opd", N_("OPD wajib diisi"))
     if not title:
-        fail("jabatan", "Nama jabatan wajib diisi")
+        fail("jabatan", N_("Nama jabatan wajib diisi"))
     kind_text = text("jenis_pelaksana")
     kind = acting_kind(kind_text)
     if kind is None:
-        fail("jenis_pelaksana", f"'{kind_text}' bukan Plt, Plh atau Pj" if kind_text else
-             "Jenis pelaksana wajib diisi (Plt, Plh atau Pj)")
+        fail("jenis_pelaksana",
+             message(N_("'%(value)s' bukan Plt, Plh atau Pj"), value=kind_text) if kind_text
+             else N_("Jenis pelaksana wajib diisi (Plt, Plh atau Pj)"))
     person = acting_person(cells, fail)
     letter_number, extends = text("nomor_surat"), text("perpanjangan_dari") or None
     if not letter_number:
-        fail("nomor_surat", "Nomor surat wajib diisi (surat perpanjangan menyebutnya di "
-                            "perpanjangan_dari)")
+        fail("nomor_surat", N_("Nomor surat wajib diisi (surat perpanjangan menyebutnya di "
+                               "perpanjangan_dari)"))
     if extends and extends.lower() == letter_number.lower():
-        fail("perpanjangan_dari", "Surat tidak dapat memperpanjang dirinya sendiri")
+        fail("perpanjangan_dari", N_("Surat tidak dapat memperpanjang dirinya sendiri"))
     for column, limit in MAX_LENGTH.items():
         if len(text(column)) > limit:
-            fail(column, f"Isi terlalu panjang (maksimal {limit} karakter)")
+            fail(column, message(N_("Isi terlalu panjang (maksimal %(count)d karakter)"),
+                                 count=limit))
     vacancy_start = read_date(cells.get("kosong_sejak"), "kosong_sejak", fail)
     if vacancy_start is None and kind in ("plt", "pj") and not extends:
-        fail("kosong_sejak", "Isi tanggal kosong_sejak: Plt dan Pj Sekda hanya untuk jabatan "
-                             "yang kosong")
+        fail("kosong_sejak", N_("Isi tanggal kosong_sejak: Plt dan Pj Sekda hanya untuk jabatan "
+                                "yang kosong"))
     letter_date = read_date(cells.get("tanggal_surat"), "tanggal_surat", fail,
                             required=bool(extends))
     start = read_date(cells.get("mulai_tugas"), "mulai_tugas", fail, required=not extends)
     end = read_date(cells.get("akhir_tugas"), "akhir_tugas", fail)
     ended_on = read_date(cells.get("diakhiri"), "diakhiri", fail)
     if start and end and end < start:
-        fail("akhir_tugas", "Akhir tugas tidak boleh sebelum mulai tugas")
+        fail("akhir_tugas", N_("Akhir tugas tidak boleh sebelum mulai tugas"))
     if start and ended_on and ended_on < start:
-        fail("diakhiri", "Tanggal berakhir tidak boleh sebelum mulai tugas")
+        fail("diakhiri", N_("Tanggal berakhir tidak boleh sebelum mulai tugas"))
     row = HistoryRow(row=number, opd=opd, title=title, vacancy_start=vacancy_start,
                      kind=kind or "", person=person, letter_number=letter_number,
                      letter_date=letter_date, start=start, end=end, extends=extends,
@@ -170,8 +173,9 @@ def _link_extensions(rows):
         while current.extends:
             key = (row.post_key, current.extends.lower())
             if key in seen:
-                errors.append(RowError(row.row, "perpanjangan_dari",
-                                       "Rantai perpanjangan berputar kembali ke surat ini", SHEET))
+                errors.append(RowError.of(
+                    row.row, "perpanjangan_dari",
+                    N_("Rantai perpanjangan berputar kembali ke surat ini"), SHEET))
                 break
             seen.add(key)
             base = by_number.get(key)
@@ -179,10 +183,10 @@ def _link_extensions(rows):
                 row.root = current.extends  # looked up in the register when applying
                 break
             if base.person.nip != row.person.nip:
-                errors.append(RowError(row.row, "nip_pelaksana",
-                                       f"Surat {current.extends} (baris {base.row}) untuk NIP "
-                                       f"lain; perpanjangan harus untuk pelaksana yang sama",
-                                       SHEET))
+                errors.append(RowError.of(row.row, "nip_pelaksana", message(
+                    N_("Surat %(number)s (baris %(row)d) untuk NIP lain; perpanjangan harus "
+                       "untuk pelaksana yang sama"), number=current.extends, row=base.row),
+                    SHEET))
                 break
             current = base
         else:

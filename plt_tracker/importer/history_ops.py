@@ -12,6 +12,7 @@ start) is left as it is, so importing the file again changes nothing.
 import datetime as dt
 
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.importer.history import SHEET
 from plt_tracker.importer.parse import RowError
@@ -52,7 +53,8 @@ class HistoryMixin:
                     self._end(assignment, row.ended_on)
         except RuleViolation as exc:
             column = _COLUMNS.get(exc.field, "nomor_surat")
-            self.report.errors.append(RowError(row.row, column, exc.message, SHEET))
+            self.report.errors.append(RowError(row.row, column, exc.message, SHEET,
+                                               text=exc.text or message(exc.message)))
             return
         if not self.outcome.changes:
             self.outcome.changes.append("tidak berubah")
@@ -62,8 +64,9 @@ class HistoryMixin:
         opd = self.opds.get(row.opd.lower())
         post = self.posts.get((opd.id, row.title.lower())) if opd else None
         if post is None:
-            raise RuleViolation(f"Jabatan {row.title} di {row.opd} tidak ada di daftar jabatan; "
-                                f"tambahkan di lembar daftar jabatan", "vacancy")
+            raise RuleViolation(message(N_("Jabatan %(post)s di %(opd)s tidak ada di daftar "
+                                           "jabatan; tambahkan di lembar daftar jabatan"),
+                                        post=row.title, opd=row.opd), "vacancy")
         return post
 
     def _vacancy_of(self, post, row):
@@ -72,9 +75,10 @@ class HistoryMixin:
         vacancy = db.session.scalar(db.select(Vacancy).filter_by(
             post_id=post.id, start_date=row.vacancy_start).filter(Vacancy.voided_at.is_(None)))
         if vacancy is None:
-            raise RuleViolation(f"{post.title} tidak tercatat kosong sejak "
-                                f"{row.vacancy_start:%d/%m/%Y}; catat kekosongannya di lembar "
-                                f"daftar jabatan (kosong_sejak)", "vacancy")
+            raise RuleViolation(message(N_("%(post)s tidak tercatat kosong sejak %(day)s; catat "
+                                           "kekosongannya di lembar daftar jabatan "
+                                           "(kosong_sejak)"),
+                                        post=post.title, day=dmy(row.vacancy_start)), "vacancy")
         return vacancy
 
     def _first_letter(self, post, official, row):
@@ -101,16 +105,18 @@ class HistoryMixin:
         """Refuse a row that names a recorded letter but says something else about it."""
         number = same.letter_number or row.letter_number
         if same.official_id != official.id:
-            raise RuleViolation(f"Di basis data surat {number} menunjuk {same.official.name}, "
-                                f"bukan NIP ini", "official")
+            raise RuleViolation(message(N_("Di basis data surat %(number)s menunjuk %(name)s, "
+                                           "bukan NIP ini"), number=number,
+                                        name=same.official.name), "official")
         if same.kind != row.kind:
-            raise RuleViolation(f"Di basis data surat {number} adalah {same.kind_label}", "kind")
+            raise RuleViolation(message(N_("Di basis data surat %(number)s adalah %(kind)s"),
+                                        number=number, kind=same.kind_label), "kind")
         if same.start_date != row.start:
-            raise RuleViolation(f"Di basis data surat {number} mulai "
-                                f"{same.start_date:%d/%m/%Y}", "start_date")
+            raise RuleViolation(message(N_("Di basis data surat %(number)s mulai %(day)s"),
+                                        number=number, day=dmy(same.start_date)), "start_date")
         if row.end is not None and same.end_date != row.end:
-            raise RuleViolation(f"Di basis data surat {number} berakhir "
-                                f"{same.end_date:%d/%m/%Y}", "end_date")
+            raise RuleViolation(message(N_("Di basis data surat %(number)s berakhir %(day)s"),
+                                        number=number, day=dmy(same.end_date)), "end_date")
 
     def _extension(self, post, official, row):
         assignment = self.letters.get((post.id, (row.root or "").lower()))
@@ -119,11 +125,14 @@ class HistoryMixin:
                 post_id=post.id, letter_number=row.root).filter(
                 ActingAssignment.voided_at.is_(None)))
         if assignment is None:
-            raise RuleViolation(f"Surat {row.extends} yang diperpanjang tidak ada di berkas "
-                                f"maupun di basis data untuk jabatan ini", "perpanjangan_dari")
+            raise RuleViolation(message(N_("Surat %(number)s yang diperpanjang tidak ada di "
+                                           "berkas maupun di basis data untuk jabatan ini"),
+                                        number=row.extends), "perpanjangan_dari")
         if assignment.official_id != official.id:
-            raise RuleViolation(f"Surat {row.extends} menunjuk {assignment.official.name}; "
-                                f"perpanjangan harus untuk pelaksana yang sama", "official")
+            raise RuleViolation(message(N_("Surat %(number)s menunjuk %(name)s; perpanjangan "
+                                           "harus untuk pelaksana yang sama"),
+                                        number=row.extends, name=assignment.official.name),
+                                "official")
         if any((e.letter_number or "").lower() == row.letter_number.lower()
                for e in assignment.extensions):
             self._count("unchanged", "extension")
@@ -144,8 +153,8 @@ class HistoryMixin:
             self._count("unchanged", "acting_end")
             return
         if assignment.ended_on is not None:
-            raise RuleViolation(f"Di basis data tugas ini sudah berakhir "
-                                f"{assignment.ended_on:%d/%m/%Y}", "ended_on")
+            raise RuleViolation(message(N_("Di basis data tugas ini sudah berakhir %(day)s"),
+                                        day=dmy(assignment.ended_on)), "ended_on")
         vacancies.end_acting(assignment, ended_on, today=self.today)
         self._count("created", "acting_end", f"diakhiri {ended_on:%d/%m/%Y}")
 
@@ -158,8 +167,7 @@ class HistoryMixin:
         if allowed or why == "unknown":
             return
         what = "PPPK" if why == "pppk" else OFFICIAL_KINDS.get(own, own)
-        self.report.warnings.append(RowError(
-            number, "jenis_jabatan_pelaksana",
-            f"{official.name} ({what}) tidak setingkat atau satu tingkat di bawah jabatan "
-            f"{POST_KINDS.get(post.kind, post.kind)} (SE BKN 1/SE/I/2021); tetap dicatat bila "
-            f"impor diterapkan", sheet))
+        self.report.warnings.append(RowError.of(number, "jenis_jabatan_pelaksana", message(
+            N_("%(name)s (%(own)s) tidak setingkat atau satu tingkat di bawah jabatan %(post)s "
+               "(SE BKN 1/SE/I/2021); tetap dicatat bila impor diterapkan"),
+            name=official.name, own=what, post=POST_KINDS.get(post.kind, post.kind)), sheet))

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation, transaction
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.importer.history_ops import HistoryMixin
 from plt_tracker.importer.parse import RowError
@@ -127,7 +128,8 @@ class _Importer(HistoryMixin):
                     self._acting(post, official, vacancy, row.acting)
         except RuleViolation as exc:
             column = _COLUMN_OF[step].get(exc.field) or next(iter(_COLUMN_OF[step].values()))
-            self.report.errors.append(RowError(row.row, column, exc.message))
+            self.report.errors.append(RowError(row.row, column, exc.message,
+                                               text=exc.text or message(exc.message)))
             return
         if not self.outcome.changes:
             self.outcome.changes.append("tidak berubah")
@@ -210,14 +212,14 @@ class _Importer(HistoryMixin):
             self._count("unchanged", "holder")
             return
         if current is not None:
-            raise RuleViolation(
-                f"Di basis data {post.title} dijabat {current.official.name} "
-                f"({current.official.nip}), bukan NIP ini", "official")
+            raise RuleViolation(message(
+                N_("Di basis data %(post)s dijabat %(name)s (%(nip)s), bukan NIP ini"),
+                post=post.title, name=current.official.name, nip=current.official.nip), "official")
         open_vacancy = vacancies.open_vacancy_of(post.id)
         if open_vacancy is not None:
-            raise RuleViolation(
-                f"Di basis data {post.title} tercatat kosong sejak "
-                f"{open_vacancy.start_date:%d/%m/%Y}; catat pengangkatannya di halaman jabatan",
+            raise RuleViolation(message(
+                N_("Di basis data %(post)s tercatat kosong sejak %(day)s; catat pengangkatannya "
+                   "di halaman jabatan"), post=post.title, day=dmy(open_vacancy.start_date)),
                 "official")
         registry.set_holder(post, official)
         self._count("created", "holder", f"pejabat definitif {official.name}")
@@ -230,9 +232,9 @@ class _Importer(HistoryMixin):
             return same
         other = vacancies.open_vacancy_of(post.id)
         if other is not None:
-            raise RuleViolation(
-                f"Di basis data {post.title} sudah kosong sejak {other.start_date:%d/%m/%Y}",
-                "start_date")
+            raise RuleViolation(message(N_("Di basis data %(post)s sudah kosong sejak %(day)s"),
+                                        post=post.title, day=dmy(other.start_date)),
+                                "start_date")
         vacancy = vacancies.open_vacancy(post, row.vacancy_start, row.reason, today=self.today)
         self._count("created", "vacancy", f"kosong sejak {row.vacancy_start:%d/%m/%Y}")
         return vacancy

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from plt_tracker.core.messages import N_, message, say
 from plt_tracker.importer.cells import cell_text, clean_cell, code_of, read_date
 from plt_tracker.importer.reading import EXTENSIONS, SpreadsheetError, read_tables  # noqa: F401
 from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
@@ -48,6 +49,23 @@ class RowError:
     column: str
     message: str
     sheet: str = ""
+    # The language-free message (core.messages) of a refused rule, to show in the reader's
+    # language; `message` is its Indonesian sentence.
+    text: Optional[dict] = field(default=None, compare=False, hash=False, repr=False)
+
+    @classmethod
+    def of(cls, row, column, text, sheet=""):
+        """A problem from a message (core.messages) or an Indonesian msgid, kept for the reader."""
+        text = text if isinstance(text, dict) else message(text)
+        return cls(row, column, say(text), sheet, text=text)
+
+    def shown(self):
+        """Return the problem in the reader's language."""
+        if self.text is None:
+            return self.message
+        from flask_babel import gettext
+
+        return say(self.text, gettext)
 
     def __str__(self):
         where = f"baris {self.row}" if self.row else "berkas"
@@ -153,8 +171,8 @@ def parse_table(table):
         if row is not None:
             key = (row.opd.lower(), row.title.lower())
             if key in seen:
-                row_errors.append(RowError(number, "jabatan",
-                                           f"Jabatan ini sudah ada di baris {seen[key]}"))
+                row_errors.append(RowError.of(number, "jabatan", message(
+                    N_("Jabatan ini sudah ada di baris %(row)d"), row=seen[key])))
             seen.setdefault(key, number)
         errors.extend(row_errors)
         if row is not None and not row_errors:
@@ -186,25 +204,27 @@ def parse_row(number, cells):
     def text(name):
         return cell_text(cells.get(name))
 
-    def fail(column, message):
-        errors.append(RowError(number, column, message))
+    def fail(column, text):
+        errors.append(RowError.of(number, column, text))
 
     opd, title = text("opd"), text("jabatan")
     if not opd:
-        fail("opd", "OPD wajib diisi")
+        fail("opd", N_("OPD wajib diisi"))
     if not title:
-        fail("jabatan", "Nama jabatan wajib diisi")
+        fail("jabatan", N_("Nama jabatan wajib diisi"))
     kind = _post_kind(text("jenis_jabatan"), fail)
     holder_nip, vacancy_cell = text("nip_pejabat"), cells.get("kosong_sejak")
     filled, vacant = bool(holder_nip), cell_text(vacancy_cell) != ""
     if filled and vacant:
-        fail("kosong_sejak", "Isi nip_pejabat (jabatan terisi) atau kosong_sejak (jabatan kosong), "
-                             "bukan keduanya")
+        fail("kosong_sejak", N_("Isi nip_pejabat (jabatan terisi) atau kosong_sejak (jabatan "
+                                "kosong), bukan keduanya"))
     elif not filled and not vacant:
-        fail("nip_pejabat", "Isi nip_pejabat (jabatan terisi) atau kosong_sejak (jabatan kosong)")
+        fail("nip_pejabat",
+             N_("Isi nip_pejabat (jabatan terisi) atau kosong_sejak (jabatan kosong)"))
     for column, limit in MAX_LENGTH.items():
         if len(text(column)) > limit:
-            fail(column, f"Isi terlalu panjang (maksimal {limit} karakter)")
+            fail(column, message(N_("Isi terlalu panjang (maksimal %(count)d karakter)"),
+                                 count=limit))
     row = ImportRow(row=number, opd=opd, opd_kind=guess_opd_kind(opd), title=title, kind=kind,
                     eselon=text("eselon") or None)
     if filled and not vacant:
@@ -236,15 +256,16 @@ def _acting(cells, fail):
     kind_text = cell_text(cells.get("jenis_pelaksana"))
     kind = acting_kind(kind_text)
     if not kind_text:
-        fail("jenis_pelaksana", "Jenis pelaksana wajib diisi (Plt, Plh atau Pj)")
+        fail("jenis_pelaksana", N_("Jenis pelaksana wajib diisi (Plt, Plh atau Pj)"))
     elif kind is None:
-        fail("jenis_pelaksana", f"'{kind_text}' bukan Plt, Plh atau Pj")
+        fail("jenis_pelaksana",
+             message(N_("'%(value)s' bukan Plt, Plh atau Pj"), value=kind_text))
     person = acting_person(cells, fail)
     start = read_date(cells.get("mulai_tugas"), "mulai_tugas", fail, required=True)
     end = read_date(cells.get("akhir_tugas"), "akhir_tugas", fail)
     letter_date = read_date(cells.get("tanggal_surat"), "tanggal_surat", fail)
     if start and end and end < start:
-        fail("akhir_tugas", "Akhir tugas tidak boleh sebelum mulai tugas")
+        fail("akhir_tugas", N_("Akhir tugas tidak boleh sebelum mulai tugas"))
     return Acting(kind=kind or "", person=person, start=start, end=end,
                   letter_number=cell_text(cells.get("nomor_surat")) or None, letter_date=letter_date)
 
@@ -265,7 +286,8 @@ def official_kind(value, fail, column="jenis_jabatan_pelaksana"):
     for code, label in OFFICIAL_KINDS.items():
         if key in (code, code_of(label).replace("ahli_", "")):
             return code
-    fail(column, f"'{value}' bukan jenis jabatan yang dikenal ({', '.join(OFFICIAL_KINDS.values())})")
+    fail(column, message(N_("'%(value)s' bukan jenis jabatan yang dikenal (%(known)s)"),
+                         value=value, known=", ".join(OFFICIAL_KINDS.values())))
     return None
 
 
@@ -277,20 +299,20 @@ def _person(cells, nip_column, name_column, fail):
     except ValueError as exc:
         fail(nip_column, str(exc))
     if not name:
-        fail(name_column, "Nama wajib diisi")
+        fail(name_column, N_("Nama wajib diisi"))
     return Person(nip=nip, name=name)
 
 
 def _post_kind(value, fail):
     if not value:
-        fail("jenis_jabatan", "Jenis jabatan wajib diisi")
+        fail("jenis_jabatan", N_("Jenis jabatan wajib diisi"))
         return ""
     key = code_of(value)
     for code, label in POST_KINDS.items():
         if key in (code, code_of(label)):
             return code
-    fail("jenis_jabatan", f"'{value}' bukan jenis jabatan yang dikenal "
-                          f"({', '.join(POST_KINDS.values())})")
+    fail("jenis_jabatan", message(N_("'%(value)s' bukan jenis jabatan yang dikenal (%(known)s)"),
+                                  value=value, known=", ".join(POST_KINDS.values())))
     return ""
 
 
@@ -301,6 +323,6 @@ def _reason(value, fail):
     for code, label in VACANCY_REASONS.items():
         if key in (code, code_of(label)):
             return code
-    fail("alasan_kosong", f"'{value}' bukan alasan kosong yang dikenal "
-                          f"({', '.join(VACANCY_REASONS.values())})")
+    fail("alasan_kosong", message(N_("'%(value)s' bukan alasan kosong yang dikenal (%(known)s)"),
+                                  value=value, known=", ".join(VACANCY_REASONS.values())))
     return "lainnya"

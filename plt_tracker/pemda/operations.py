@@ -3,6 +3,7 @@ from flask import current_app
 
 from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, message
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import PEMDA_KINDS, Instansi
 from plt_tracker.selection.route_operations import copy_template_routes
@@ -14,7 +15,7 @@ def create_pemda(name, kind, parent_id=None):
     if not name:
         raise RuleViolation("Nama pemda wajib diisi", "name")
     if kind not in PEMDA_KINDS:
-        raise RuleViolation(f"Jenis pemda '{kind}' tidak dikenal", "kind")
+        raise RuleViolation(message(N_("Jenis pemda '%(kind)s' tidak dikenal"), kind=kind), "kind")
     if kind == "provinsi" and parent_id:
         raise RuleViolation("Provinsi tidak berada di bawah pemda lain", "parent_id")
     if parent_id:
@@ -22,7 +23,7 @@ def create_pemda(name, kind, parent_id=None):
         if parent is None or parent.kind != "provinsi":
             raise RuleViolation("Pilih provinsinya", "parent_id")
     if db.session.scalar(db.select(Instansi.id).filter_by(name=name)):
-        raise RuleViolation(f"Pemda '{name}' sudah ada", "name")
+        raise RuleViolation(message(N_("Pemda '%(name)s' sudah ada"), name=name), "name")
     pemda = Instansi(name=name, kind=kind, parent_id=parent_id or None, is_active=True)
     db.session.add(pemda)
     db.session.flush()

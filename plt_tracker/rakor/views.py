@@ -160,7 +160,7 @@ def _meeting_id(value):
 
 def _field_error(form, exc):
     """Attach a refused rule's message to its field (or the first field)."""
-    message = getattr(exc, "message", None) or _("Nilai tidak sah")
+    message = exc.shown() if isinstance(exc, RuleViolation) else _("Nilai tidak sah")
     field = form._fields.get(getattr(exc, "field", None) or "")
     field = field or next(f for f in form if f.type != "CSRFTokenField")
     field.errors = list(field.errors) + [message]

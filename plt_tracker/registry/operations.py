@@ -8,7 +8,7 @@ import datetime as dt
 
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation, lock_pemda
-from plt_tracker.core.messages import N_, message
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import (CLOSED_KINDS, OFFICIAL_KINDS, OPD_KINDS, POST_KINDS,
                                         Appointment, Official, Opd, Post)
@@ -27,9 +27,9 @@ OFFICIAL_FIELDS = ("nip", "nip_kind", "name", "rank", "birth_date", "gender", "p
 def create_opd(instansi_id, name, kind="lainnya"):
     """Add an OPD to a pemda."""
     lock_pemda(instansi_id)
-    name = _required(name, "Nama OPD", "name")
+    name = _required(name, N_("Nama OPD wajib diisi"), "name")
     if kind not in OPD_KINDS:
-        raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
+        raise RuleViolation(message(N_("Jenis OPD '%(kind)s' tidak dikenal"), kind=kind), "kind")
     if db.session.scalar(db.select(Opd.id).filter_by(instansi_id=instansi_id, name=name)):
         raise RuleViolation(message(N_("OPD '%(name)s' sudah ada"), name=name), "name")
     opd = Opd(instansi_id=instansi_id, name=name, kind=kind, is_active=True)
@@ -43,9 +43,9 @@ def create_opd(instansi_id, name, kind="lainnya"):
 def update_opd(opd, *, name, kind, is_active):
     """Rename, re-kind, activate or deactivate an OPD (never delete: it has history)."""
     lock_pemda(opd.instansi_id)
-    name = _required(name, "Nama OPD", "name")
+    name = _required(name, N_("Nama OPD wajib diisi"), "name")
     if kind not in OPD_KINDS:
-        raise RuleViolation(f"Jenis OPD '{kind}' tidak dikenal", "kind")
+        raise RuleViolation(message(N_("Jenis OPD '%(kind)s' tidak dikenal"), kind=kind), "kind")
     clash = db.session.scalar(db.select(Opd.id).filter(
         Opd.instansi_id == opd.instansi_id, Opd.name == name, Opd.id != opd.id))
     if clash:
@@ -60,9 +60,10 @@ def update_opd(opd, *, name, kind, is_active):
 def create_post(opd, title, kind, eselon=None, is_head=True):
     """Add a post to an OPD."""
     lock_pemda(opd.instansi_id)
-    title = _required(title, "Nama jabatan", "title")
+    title = _required(title, N_("Nama jabatan wajib diisi"), "title")
     if kind not in POST_KINDS:
-        raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
+        raise RuleViolation(message(N_("Jenis jabatan '%(kind)s' tidak dikenal"), kind=kind),
+                            "kind")
     if db.session.scalar(db.select(Post.id).filter_by(opd_id=opd.id, title=title)):
         raise RuleViolation(message(N_("Jabatan '%(title)s' sudah ada di %(opd)s"), title=title,
                                     opd=opd.name), "title")
@@ -79,13 +80,15 @@ def create_post(opd, title, kind, eselon=None, is_head=True):
 def update_post(post, *, title, kind, eselon, is_head, is_active):
     """Change a post's details or deactivate it (never delete: it has history)."""
     lock_pemda(post.opd.instansi_id)
-    title = _required(title, "Nama jabatan", "title")
+    title = _required(title, N_("Nama jabatan wajib diisi"), "title")
     if kind not in POST_KINDS:
-        raise RuleViolation(f"Jenis jabatan '{kind}' tidak dikenal", "kind")
+        raise RuleViolation(message(N_("Jenis jabatan '%(kind)s' tidak dikenal"), kind=kind),
+                            "kind")
     clash = db.session.scalar(db.select(Post.id).filter(
         Post.opd_id == post.opd_id, Post.title == title, Post.id != post.id))
     if clash:
-        raise RuleViolation(f"Jabatan '{title}' sudah ada di OPD ini", "title")
+        raise RuleViolation(message(N_("Jabatan '%(title)s' sudah ada di OPD ini"), title=title),
+                            "title")
     before = snapshot(post, POST_FIELDS)
     post.title, post.kind, post.eselon = title, kind, eselon or None
     post.is_head, post.is_active = bool(is_head), bool(is_active)
@@ -135,7 +138,7 @@ def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, positi
     """
     lock_pemda(instansi_id)
     info = _parse(nip, nip_kind)
-    name = _required(name, "Nama pejabat", "name")
+    name = _required(name, N_("Nama pejabat wajib diisi"), "name")
     _known_kind(post_kind)
     _nip_free(instansi_id, info.nip)
     official = Official(instansi_id=instansi_id, nip=info.nip, nip_kind=info.kind, name=name,
@@ -156,7 +159,7 @@ def update_official(official, *, nip, name, nip_kind="pns", rank=None, position_
     lock_pemda(official.instansi_id)
     check_version(official, version, "official")
     info = _parse(nip, nip_kind)
-    name = _required(name, "Nama pejabat", "name")
+    name = _required(name, N_("Nama pejabat wajib diisi"), "name")
     _known_kind(post_kind)
     _nip_free(official.instansi_id, info.nip, official.id)
     before = snapshot(official, OFFICIAL_FIELDS)
@@ -198,7 +201,8 @@ def set_holder(post, official, *, start_date=None, sk_number=None, sk_date=None,
                minister_approval_number=None, minister_approval_date=None):
     """Record the definitive holder of a post that is not vacant (e.g. from an import)."""
     if current_appointment(post.id) is not None:
-        raise RuleViolation(f"Jabatan {post.title} sudah memiliki pejabat definitif", "official")
+        raise RuleViolation(message(N_("Jabatan %(post)s sudah memiliki pejabat definitif"),
+                                    post=post.title), "official")
     appointment = Appointment(post_id=post.id, post=post, official_id=official.id,
                               official=official, start_date=start_date, sk_number=sk_number,
                               sk_date=sk_date,
@@ -225,16 +229,21 @@ def check_holding(appointment):
         overlaps = ((other.start_date or dt.date.min) < end
                     and start < (other.end_date or dt.date.max))
         if other is not appointment and overlaps:
-            since = f" sejak {other.start_date.strftime('%d/%m/%Y')}" if other.start_date else ""
-            raise RuleViolation(
-                f"{official.name} sudah tercatat sebagai pejabat definitif {other.post.title} "
-                f"({other.post.opd.name}){since}; catat dulu berakhirnya jabatan itu",
-                "official")
+            values = dict(name=official.name, post=other.post.title, opd=other.post.opd.name)
+            if other.start_date:
+                text = message(N_("%(name)s sudah tercatat sebagai pejabat definitif %(post)s "
+                                  "(%(opd)s) sejak %(day)s; catat dulu berakhirnya jabatan itu"),
+                               day=dmy(other.start_date), **values)
+            else:
+                text = message(N_("%(name)s sudah tercatat sebagai pejabat definitif %(post)s "
+                                  "(%(opd)s); catat dulu berakhirnya jabatan itu"), **values)
+            raise RuleViolation(text, "official")
 
 
 def _known_kind(post_kind):
     if post_kind and post_kind not in OFFICIAL_KINDS:
-        raise RuleViolation(f"Jenis jabatan '{post_kind}' tidak dikenal", "post_kind")
+        raise RuleViolation(message(N_("Jenis jabatan '%(kind)s' tidak dikenal"), kind=post_kind),
+                            "post_kind")
 
 
 def _parse(nip, nip_kind):
@@ -244,10 +253,10 @@ def _parse(nip, nip_kind):
         raise RuleViolation(str(exc), "nip") from None
 
 
-def _required(value, label, field):
+def _required(value, missing, field):
     value = (value or "").strip()
     if not value:
-        raise RuleViolation(f"{label} wajib diisi", field)
+        raise RuleViolation(missing, field)
     return value
 
 
@@ -256,7 +265,8 @@ def _nip_free(instansi_id, nip, official_id=None):
     if official_id is not None:
         query = query.filter(Official.id != official_id)
     if db.session.scalar(query):
-        raise RuleViolation(f"NIP {nip} sudah terdaftar di pemda ini", "nip")
+        raise RuleViolation(message(N_("NIP %(nip)s sudah terdaftar di pemda ini"), nip=nip),
+                            "nip")
 
 
 def _audit_update(obj, entity, event, params, instansi_id, post_id, before, fields, reason=None):

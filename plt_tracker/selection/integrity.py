@@ -8,23 +8,22 @@ from sqlalchemy.orm import selectinload
 
 from plt_tracker.core.dates import add_months
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.settings.logic import get_settings
 from plt_tracker.extensions import db
 from plt_tracker.selection.models import FillingAttempt
 
 
-def _d(day):
-    return day.strftime("%d/%m/%Y")
-
-
 def _not_before(day, limit, label, what, field):
     if day < limit:
-        raise RuleViolation(f"{label} tidak boleh sebelum {what} ({_d(limit)})", field)
+        raise RuleViolation(message(N_("%(label)s tidak boleh sebelum %(what)s (%(day)s)"),
+                                    label=label, what=what, day=dmy(limit)), field)
 
 
 def _not_future(day, today, label, field):
     if day is not None and day > today:
-        raise RuleViolation(f"{label} tidak boleh di masa depan", field)
+        raise RuleViolation(message(N_("%(label)s tidak boleh di masa depan"), label=label),
+                            field)
 
 
 def check_vacancy_attempts(vacancy, *, today, focus=None):
@@ -61,32 +60,35 @@ def _check_all(vacancy, attempts, today, focus, earliest):
 
 def _check_attempt(vacancy, attempt, attempts, today, is_focus, earliest):
     """A selection may start ahead of a known vacancy (a retirement), but not too far."""
-    label = "Tanggal mulai proses"
+    label = message(N_("Tanggal mulai proses"))
     if attempt.started_on is None:
-        raise RuleViolation(f"{label} wajib diisi", "started_on")
+        raise RuleViolation("Tanggal mulai proses wajib diisi", "started_on")
     if is_focus:
         _not_future(attempt.started_on, today, label, "started_on")
     first, months = earliest
     if attempt.started_on < first:
-        raise RuleViolation(f"{label} paling awal {months} bulan sebelum jabatan kosong "
-                            f"({_d(first)})", "started_on")
+        raise RuleViolation(message(N_("%(label)s paling awal %(months)d bulan sebelum jabatan "
+                                       "kosong (%(day)s)"), label=label, months=months,
+                                    day=dmy(first)), "started_on")
     for earlier in attempts:
         if earlier is attempt or earlier.ended_on is None:
             continue
         if (earlier.started_on, earlier.id) < (attempt.started_on, attempt.id or 0):
-            _not_before(attempt.started_on, earlier.ended_on, label, "proses sebelumnya berakhir",
-                        "started_on")
+            _not_before(attempt.started_on, earlier.ended_on, label,
+                        message(N_("proses sebelumnya berakhir")), "started_on")
     if attempt.status == "completed" and vacancy.end_date is None:
         raise RuleViolation("Proses hanya selesai dengan pelantikan pejabat definitif", "status")
     if attempt.ended_on is not None:
-        what = "Tanggal berakhir"
+        what = message(N_("Tanggal berakhir"))
         if is_focus:
             _not_future(attempt.ended_on, today, what, "ended_on")
-        _not_before(attempt.ended_on, attempt.started_on, what, "proses dimulai", "ended_on")
+        _not_before(attempt.ended_on, attempt.started_on, what, message(N_("proses dimulai")),
+                    "ended_on")
         for row in attempt.records:
             if not row.is_voided:
                 _not_before(attempt.ended_on, row.started_on, what,
-                            f"tahap {_stage_name(attempt, row)} dimulai", "ended_on")
+                            message(N_("tahap %(stage)s dimulai"),
+                                    stage=_stage_name(attempt, row)), "ended_on")
 
 
 def _stage_name(attempt, row):
@@ -110,17 +112,20 @@ def _check_records(vacancy, attempt, today, focus, earliest):
         if row is None and skipped_allowed:
             continue
         if row is None or (row.finished_on is None and stage.position < last_recorded):
-            raise RuleViolation(f"Selesaikan dulu tahap {stage.position}. {stage.name}",
+            raise RuleViolation(message(N_("Selesaikan dulu tahap %(position)d. %(stage)s"),
+                                        position=stage.position, stage=stage.name),
                                 "started_on")
-        label = "Tanggal mulai tahap"
-        _not_before(row.started_on, attempt.started_on, label, "proses dimulai", "started_on")
-        _not_before(row.started_on, previous_end, label, "tahap sebelumnya selesai", "started_on")
+        label, finish = message(N_("Tanggal mulai tahap")), message(N_("Tanggal selesai tahap"))
+        _not_before(row.started_on, attempt.started_on, label, message(N_("proses dimulai")),
+                    "started_on")
+        _not_before(row.started_on, previous_end, label,
+                    message(N_("tahap sebelumnya selesai")), "started_on")
         if row is focus:
             _not_future(row.started_on, today, label, "started_on")
-            _not_future(row.finished_on, today, "Tanggal selesai tahap", "finished_on")
+            _not_future(row.finished_on, today, finish, "finished_on")
         if row.finished_on is not None:
-            _not_before(row.finished_on, row.started_on, "Tanggal selesai tahap",
-                        "tahap ini dimulai", "finished_on")
+            _not_before(row.finished_on, row.started_on, finish,
+                        message(N_("tahap ini dimulai")), "finished_on")
             previous_end = row.finished_on
     for row in attempt.records:
         if row.stage_id not in {s.id for s in stages}:

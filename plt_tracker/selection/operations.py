@@ -10,6 +10,7 @@ completes the running attempt, whichever way it is recorded.
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.dates import utcnow
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment
 from plt_tracker.registry.operations import check_holding
@@ -49,10 +50,11 @@ def start_attempt(vacancy, route, started_on, *, today, note=None):
     if route is None or not route.is_active or route.instansi_id != vacancy.post.opd.instansi_id:
         raise RuleViolation("Pilih jalur pengisian yang aktif", "route_id")
     if not route.applies_to(vacancy.post):
-        raise RuleViolation(
-            f"Jalur {route.name} tidak berlaku untuk jabatan {vacancy.post.kind_label}", "route_id")
+        raise RuleViolation(message(N_("Jalur %(route)s tidak berlaku untuk jabatan %(kind)s"),
+                                    route=route.name, kind=vacancy.post.kind_label), "route_id")
     if not route.stages:
-        raise RuleViolation(f"Jalur {route.name} belum memiliki tahap", "route_id")
+        raise RuleViolation(message(N_("Jalur %(route)s belum memiliki tahap"), route=route.name),
+                            "route_id")
     if started_on is None:
         raise RuleViolation("Tanggal mulai proses wajib diisi", "started_on")
     attempt = FillingAttempt(vacancy_id=vacancy.id, vacancy=vacancy, route_id=route.id,
@@ -97,9 +99,9 @@ def record_stage(attempt, stage, started_on, *, today, finished_on=None, documen
     row = next((r for r in attempt.records if r.stage_id == stage.id), None)
     later = [r for r in attempt.records if r.stage.position > stage.position]
     if later:
-        raise RuleViolation(
-            f"Tahap sesudahnya ({later[0].stage.name}) sudah dicatat; koreksi catatan tahap ini "
-            f"dengan alasannya", "started_on")
+        raise RuleViolation(message(N_("Tahap sesudahnya (%(stage)s) sudah dicatat; koreksi "
+                                       "catatan tahap ini dengan alasannya"),
+                                    stage=later[0].stage.name), "started_on")
     before = snapshot(row, RECORD_FIELDS) if row else None
     if row is None:
         row = StageRecord(stage_id=stage.id, stage=stage, started_on=started_on)
@@ -137,14 +139,14 @@ def fill_vacancy(vacancy, official, start_date, *, today, sk_number=None, sk_dat
     if start_date is None:
         raise RuleViolation("Tanggal pelantikan wajib diisi", "start_date")
     if start_date < vacancy.start_date:
-        raise RuleViolation(
-            f"Tanggal pelantikan tidak boleh sebelum jabatan kosong "
-            f"({vacancy.start_date:%d/%m/%Y})", "start_date")
+        raise RuleViolation(message(N_("Tanggal pelantikan tidak boleh sebelum jabatan kosong "
+                                       "(%(day)s)"), day=dmy(vacancy.start_date)), "start_date")
     for acting in vacancy.actings:
         if not acting.is_voided and acting.start_date >= start_date:
-            raise RuleViolation(
-                f"Tanggal pelantikan harus sesudah mulai tugas {acting.kind_label} "
-                f"{acting.official.name} ({acting.start_date:%d/%m/%Y})", "start_date")
+            raise RuleViolation(message(
+                N_("Tanggal pelantikan harus sesudah mulai tugas %(kind)s %(name)s (%(day)s)"),
+                kind=acting.kind_label, name=acting.official.name, day=dmy(acting.start_date)),
+                "start_date")
     before = snapshot(vacancy, vacancy_ops.VACANCY_FIELDS)
     attempt = running_attempt(vacancy.id)
     if attempt is not None and not minister_approval_number:
@@ -249,4 +251,10 @@ def record_minister_approval(attempt, number, approved_on, *, today):
 
 def _running(attempt):
     if attempt.status != "in_progress":
-        raise RuleViolation(f"Proses ini sudah {attempt.status_label.lower()}", "started_on")
+        raise RuleViolation(message(_ALREADY.get(attempt.status, N_("Proses ini sudah berakhir"))),
+                            "started_on")
+
+
+# Why a process that is no longer running cannot change, by its status.
+_ALREADY = {"failed": N_("Proses ini sudah gagal"), "cancelled": N_("Proses ini sudah dibatalkan"),
+            "completed": N_("Proses ini sudah selesai")}

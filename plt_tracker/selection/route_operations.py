@@ -2,6 +2,7 @@
 national template a new pemda gets."""
 from plt_tracker.audit.operations import record, snapshot
 from plt_tracker.core.db import RuleViolation
+from plt_tracker.core.messages import N_, message
 from plt_tracker.extensions import db
 from plt_tracker.selection.models import ROUTE_TARGETS, Route, RouteStage
 
@@ -17,7 +18,8 @@ def update_route(route, *, instansi_id, name, description, post_kinds, is_active
         raise RuleViolation("Nama jalur wajib diisi", "name")
     unknown = [k for k in post_kinds if k not in ROUTE_TARGETS]
     if unknown:
-        raise RuleViolation(f"Jenis jabatan tidak dikenal: {', '.join(unknown)}", "post_kinds")
+        raise RuleViolation(message(N_("Jenis jabatan tidak dikenal: %(kinds)s"),
+                                    kinds=", ".join(unknown)), "post_kinds")
     if not post_kinds:
         raise RuleViolation("Pilih minimal satu jenis jabatan", "post_kinds")
     before = snapshot(route, ROUTE_FIELDS)
