@@ -8,7 +8,7 @@ checked before (importer.parse), outside any transaction. Lookups read each
 table once per import (the pemda's OPDs, posts, officials), so the work grows
 linearly with the rows.
 """
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from plt_tracker.audit.operations import record
 from plt_tracker.core.db import RuleViolation, transaction
@@ -16,7 +16,11 @@ from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.importer.history_ops import HistoryMixin
 from plt_tracker.importer.parse import RowError
-from plt_tracker.importer.preview import preview_database, skip_pemda_lock
+from plt_tracker.importer.preview import (
+    preview_database,
+    skip_pemda_lock,
+    without_parent_locks,
+)
 from plt_tracker.importer.report import ImportReport, RowOutcome
 from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.registry import operations as registry
@@ -64,7 +68,7 @@ def run_import(parsed, *, today, dry_run, source="berkas", instansi_id=None):
 def _apply(parsed, report, today, source, instansi_id):
     """Run every row; return True when the transaction was committed."""
     try:
-        with transaction():
+        with transaction(), (without_parent_locks() if report.dry_run else nullcontext()):
             importer = _Importer(report, today, instansi_id)
             if report.dry_run:
                 skip_pemda_lock(importer.instansi.id)

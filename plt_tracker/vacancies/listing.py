@@ -105,7 +105,9 @@ def stored_page(pemda_ids, as_of, filters, page=1, per_page=PER_PAGE):
     if joins:
         counted = counted.join(Post, Post.id == VacancyState.post_id).join(
             Opd, Opd.id == Post.opd_id)
-    total, critical, warning = db.session.execute(counted.where(*conditions)).one()
+    # MariaDB's SUM is a Decimal: counts are ints before a page or ngettext sees them.
+    total, critical, warning = (int(v or 0) for v in
+                                db.session.execute(counted.where(*conditions)).one())
     page = min(max(page, 1), max(1, -(-(total or 0) // per_page)))
     query = _sorted(_rows_query().where(*conditions), filters)
     records = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all()
