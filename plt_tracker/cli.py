@@ -20,6 +20,21 @@ def _as_of(_ctx, _param, value):
         fail(str(exc))
 
 
+def pemda_id_named(name):
+    """Return the id of the pemda `--pemda NAME` names (none: the deployment's default pemda);
+    an unknown name stops the command."""
+    from plt_tracker.extensions import db
+    from plt_tracker.pemda.operations import default_pemda
+    from plt_tracker.registry.models import Instansi
+
+    if not name:
+        return default_pemda().id
+    found = db.session.scalar(db.select(Instansi.id).filter_by(name=name))
+    if found is None:
+        fail(f"Pemda '{name}' tidak ada (lihat `plt pemda-list`).")
+    return found
+
+
 def listing_options(command):
     """Add the options every listing command shares: --as-of DATE and --format."""
     command = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),

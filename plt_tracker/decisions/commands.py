@@ -1,12 +1,9 @@
 """`flask plt decisions`: the Rakor decisions and their follow-up on the command line."""
 import click
 
-from plt_tracker.cli import fail, listing_options, plt
+from plt_tracker.cli import listing_options, pemda_id_named, plt
 from plt_tracker.core.output import render
 from plt_tracker.decisions.queries import as_record, decisions_of
-from plt_tracker.extensions import db
-from plt_tracker.pemda.operations import default_pemda
-from plt_tracker.registry.models import Instansi
 
 COLUMNS = ["id", "meeting_date", "opd", "post", "flag_code", "instruction", "responsible",
            "responsible_email", "due_date", "status", "days_overdue", "closed_on", "closed_note"]
@@ -25,7 +22,8 @@ TABLE_COLUMNS = ["id", "meeting_date", "post", "instruction", "responsible", "du
 def decisions_command(as_of, fmt, status, pemda_name):
     """Tampilkan keputusan Rakor dan statusnya per tanggal (terbuka, lewat tenggat, selesai,
     dihentikan)."""
-    records = [as_record(d) for d in decisions_of({_pemda_id(pemda_name)}, as_of, status=status)]
+    found = decisions_of({pemda_id_named(pemda_name)}, as_of, status=status)
+    records = [as_record(d) for d in found]
     if fmt == "table":
         records = [dict(r, post=_cut(r["post"] or "Seluruh pemda", 36),
                         instruction=_cut(r["instruction"], 50), responsible=_cut(r["responsible"], 24))
@@ -33,15 +31,6 @@ def decisions_command(as_of, fmt, status, pemda_name):
         click.echo(render(records, TABLE_COLUMNS, fmt))
         return
     click.echo(render(records, COLUMNS, fmt))
-
-
-def _pemda_id(name):
-    if not name:
-        return default_pemda().id
-    found = db.session.scalar(db.select(Instansi.id).filter_by(name=name))
-    if found is None:
-        fail(f"Pemda '{name}' tidak ada (lihat `plt pemda-list`).")
-    return found
 
 
 def _cut(text, width):

@@ -21,7 +21,7 @@ from plt_tracker.decisions.queries import decisions_of
 from plt_tracker.decisions.rules import STATUS_LABELS
 from plt_tracker.extensions import db
 from plt_tracker.rakor import calendar
-from plt_tracker.rakor.mail import MAX_ATTEMPTS, STALE_CLAIM, check_config, send
+from plt_tracker.rakor.mail import MAX_ATTEMPTS, STALE_CLAIM, send_recorded
 from plt_tracker.rakor.queries import meetings_between
 from plt_tracker.registry.models import Instansi
 from plt_tracker.settings.logic import get_settings
@@ -105,17 +105,7 @@ def deliver_one(reminder_id, now, as_of):
     if not claimed:
         return None
     reminder = db.session.get(DecisionReminder, reminder_id, populate_existing=True)
-    try:
-        check_config()
-        send(build_message(reminder, as_of))
-    except Exception as exc:  # noqa: BLE001 — any failure is recorded and retried
-        with transaction():
-            reminder.status, reminder.last_error = "failed", f"{type(exc).__name__}: {exc}"[:2000]
-        current_app.logger.warning("Pengingat keputusan ke %s gagal: %s", reminder.recipient, exc)
-        return "failed"
-    with transaction():
-        reminder.status, reminder.sent_at, reminder.last_error = "sent", utcnow(), None
-    return "sent"
+    return send_recorded(reminder, lambda: build_message(reminder, as_of), "Pengingat keputusan")
 
 
 def build_message(reminder, as_of):

@@ -1,7 +1,7 @@
 """`flask plt flags`: every flag of a pemda (or of every pemda) on a date."""
 import click
 
-from plt_tracker.cli import fail, listing_options, plt
+from plt_tracker.cli import fail, listing_options, pemda_id_named, plt
 from plt_tracker.core.output import render
 
 COLUMNS = ["opd", "post", "code", "severity", "reason", "follow_up"]
@@ -81,17 +81,5 @@ def flags_command(as_of, fmt, pemda_name, every_pemda):
                        for r in flag_records(pemda_id, as_of)]
         click.echo(render(records, ["pemda"] + COLUMNS, fmt))
         return
-    click.echo(render(flag_records(_pemda_id(pemda_name), as_of), COLUMNS, fmt))
+    click.echo(render(flag_records(pemda_id_named(pemda_name), as_of), COLUMNS, fmt))
 
-
-def _pemda_id(name):
-    from plt_tracker.extensions import db
-    from plt_tracker.pemda.operations import default_pemda
-    from plt_tracker.registry.models import Instansi
-
-    if not name:
-        return default_pemda().id
-    found = db.session.scalar(db.select(Instansi.id).filter_by(name=name))
-    if found is None:
-        fail(f"Pemda '{name}' tidak ada (lihat `plt pemda-list`).")
-    return found

@@ -107,17 +107,27 @@ def deliver_one(delivery_id, now, rendered=None):
         return None
     delivery = db.session.get(ReportDelivery, delivery_id, populate_existing=True)
     report = delivery.report
-    try:
-        check_config()
+
+    def message():
         if report.id not in rendered:
             rendered[report.id] = {"pdf": exports.render_pdf(report.snapshot),
                                    "xlsx": exports.render_xlsx(report.snapshot)}
-        send(build_message(report, delivery.recipient, rendered[report.id]))
+        return build_message(report, delivery.recipient, rendered[report.id])
+
+    return send_recorded(delivery, message, "Pengiriman laporan")
+
+
+def send_recorded(record, message, what):
+    """Send `message()` and record on `record` (a claimed delivery or reminder) how it went;
+    return "sent" or "failed". Any failure is recorded, logged and retried later."""
+    try:
+        check_config()
+        send(message())
     except Exception as exc:  # noqa: BLE001 — any failure is recorded and retried
         with transaction():
-            delivery.status, delivery.last_error = "failed", f"{type(exc).__name__}: {exc}"[:2000]
-        current_app.logger.warning("Pengiriman laporan ke %s gagal: %s", delivery.recipient, exc)
+            record.status, record.last_error = "failed", f"{type(exc).__name__}: {exc}"[:2000]
+        current_app.logger.warning("%s ke %s gagal: %s", what, record.recipient, exc)
         return "failed"
     with transaction():
-        delivery.status, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+        record.status, record.sent_at, record.last_error = "sent", utcnow(), None
     return "sent"
