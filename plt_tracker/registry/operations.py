@@ -27,17 +27,27 @@ OFFICIAL_FIELDS = ("nip", "nip_kind", "name", "rank", "birth_date", "gender", "p
 def create_opd(instansi_id, name, kind="lainnya"):
     """Add an OPD to a pemda."""
     lock_pemda(instansi_id)
+    opd = new_opd(instansi_id, name, kind)
+    if db.session.scalar(db.select(Opd.id).filter_by(instansi_id=instansi_id, name=opd.name)):
+        raise RuleViolation(message(N_("OPD '%(name)s' sudah ada"), name=opd.name), "name")
+    db.session.add(opd)
+    db.session.flush()
+    audit_opd_created(opd)
+    return opd
+
+
+def new_opd(instansi_id, name, kind="lainnya"):
+    """Return a checked new OPD, not yet added (its name's uniqueness is the caller's check)."""
     name = _required(name, N_("Nama OPD wajib diisi"), "name")
     if kind not in OPD_KINDS:
         raise RuleViolation(message(N_("Jenis OPD '%(kind)s' tidak dikenal"), kind=kind), "kind")
-    if db.session.scalar(db.select(Opd.id).filter_by(instansi_id=instansi_id, name=name)):
-        raise RuleViolation(message(N_("OPD '%(name)s' sudah ada"), name=name), "name")
-    opd = Opd(instansi_id=instansi_id, name=name, kind=kind, is_active=True)
-    db.session.add(opd)
-    db.session.flush()
-    record("create", "opd", opd.id, instansi_id=instansi_id, event="opd.create",
-           params={"name": name}, after=snapshot(opd, OPD_FIELDS), version=opd.version)
-    return opd
+    return Opd(instansi_id=instansi_id, name=name, kind=kind, is_active=True)
+
+
+def audit_opd_created(opd):
+    """Write the audit entry of a new OPD (written: it has its id)."""
+    record("create", "opd", opd.id, instansi_id=opd.instansi_id, event="opd.create",
+           params={"name": opd.name}, after=snapshot(opd, OPD_FIELDS), version=opd.version)
 
 
 def update_opd(opd, *, name, kind, is_active):
@@ -60,21 +70,32 @@ def update_opd(opd, *, name, kind, is_active):
 def create_post(opd, title, kind, eselon=None, is_head=True):
     """Add a post to an OPD."""
     lock_pemda(opd.instansi_id)
+    post = new_post(opd, title, kind, eselon, is_head)
+    if db.session.scalar(db.select(Post.id).filter_by(opd_id=opd.id, title=post.title)):
+        raise RuleViolation(message(N_("Jabatan '%(title)s' sudah ada di %(opd)s"),
+                                    title=post.title, opd=opd.name), "title")
+    db.session.add(post)
+    db.session.flush()
+    audit_post_created(post, opd)
+    return post
+
+
+def new_post(opd, title, kind, eselon=None, is_head=True):
+    """Return a checked new post of a written OPD, not yet added (its title's uniqueness in
+    the OPD is the caller's check)."""
     title = _required(title, N_("Nama jabatan wajib diisi"), "title")
     if kind not in POST_KINDS:
         raise RuleViolation(message(N_("Jenis jabatan '%(kind)s' tidak dikenal"), kind=kind),
                             "kind")
-    if db.session.scalar(db.select(Post.id).filter_by(opd_id=opd.id, title=title)):
-        raise RuleViolation(message(N_("Jabatan '%(title)s' sudah ada di %(opd)s"), title=title,
-                                    opd=opd.name), "title")
-    post = Post(opd_id=opd.id, title=title, kind=kind, eselon=eselon or None, is_head=is_head,
+    return Post(opd_id=opd.id, title=title, kind=kind, eselon=eselon or None, is_head=is_head,
                 is_active=True)
-    db.session.add(post)
-    db.session.flush()
+
+
+def audit_post_created(post, opd):
+    """Write the audit entry of a new post (written: it has its id)."""
     record("create", "post", post.id, instansi_id=opd.instansi_id, post_id=post.id,
-           event="post.create", params={"post": title}, after=snapshot(post, POST_FIELDS),
+           event="post.create", params={"post": post.title}, after=snapshot(post, POST_FIELDS),
            version=post.version)
-    return post
 
 
 def update_post(post, *, title, kind, eselon, is_head, is_active):
@@ -137,20 +158,51 @@ def create_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, positi
     A NIP is unique within a pemda; the refusal names no other pemda's data.
     """
     lock_pemda(instansi_id)
+    official = new_official(instansi_id, nip, name, nip_kind=nip_kind, rank=rank,
+                            position_title=position_title, post_kind=post_kind)
+    _nip_free(instansi_id, official.nip)
+    db.session.add(official)
+    db.session.flush()
+    audit_official_created(official)
+    return official
+
+
+def new_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, position_title=None,
+                 post_kind=None):
+    """Return a checked new official, not yet added (the NIP's uniqueness in the pemda is the
+    caller's check)."""
     info = _parse(nip, nip_kind)
     name = _required(name, N_("Nama pejabat wajib diisi"), "name")
     _known_kind(post_kind)
-    _nip_free(instansi_id, info.nip)
-    official = Official(instansi_id=instansi_id, nip=info.nip, nip_kind=info.kind, name=name,
-                        rank=rank or None, birth_date=info.birth_date, gender=info.gender,
-                        position_title=position_title or None, post_kind=post_kind or None,
-                        is_active=True)
-    db.session.add(official)
-    db.session.flush()
-    record("create", "official", official.id, instansi_id=instansi_id, event="official.create",
-           params={"name": name, "nip": info.nip}, after=snapshot(official, OFFICIAL_FIELDS),
-           version=official.version)
-    return official
+    return Official(instansi_id=instansi_id, nip=info.nip, nip_kind=info.kind, name=name,
+                    rank=rank or None, birth_date=info.birth_date, gender=info.gender,
+                    position_title=position_title or None, post_kind=post_kind or None,
+                    is_active=True)
+
+
+def audit_official_created(official):
+    """Write the audit entry of a new official (written: it has its id)."""
+    record("create", "official", official.id, instansi_id=official.instansi_id,
+           event="official.create", params={"name": official.name, "nip": official.nip},
+           after=snapshot(official, OFFICIAL_FIELDS), version=official.version)
+
+
+def note_own_post(official, position_title, post_kind):
+    """Record the official's own post and its kind as an import gives them; return the
+    snapshot before, for `audit_official_updated` once written."""
+    _known_kind(post_kind)
+    before = snapshot(official, OFFICIAL_FIELDS)
+    official.position_title, official.post_kind = position_title or None, post_kind or None
+    return before
+
+
+def audit_official_updated(official, before, reason=None):
+    """Write the audit entry of a changed official (written), when anything changed."""
+    after = snapshot(official, OFFICIAL_FIELDS)
+    if before != after:
+        record("update", "official", official.id, instansi_id=official.instansi_id,
+               event="official.update", params={"name": official.name}, before=before,
+               after=after, reason=reason, version=official.version)
 
 
 def update_official(official, *, nip, name, nip_kind="pns", rank=None, position_title=None,
@@ -203,27 +255,45 @@ def set_holder(post, official, *, start_date=None, sk_number=None, sk_date=None,
     if current_appointment(post.id) is not None:
         raise RuleViolation(message(N_("Jabatan %(post)s sudah memiliki pejabat definitif"),
                                     post=post.title), "official")
-    appointment = Appointment(post_id=post.id, post=post, official_id=official.id,
-                              official=official, start_date=start_date, sk_number=sk_number,
-                              sk_date=sk_date,
-                              minister_approval_number=minister_approval_number or None,
-                              minister_approval_date=minister_approval_date)
+    appointment = new_holder(post, official, start_date=start_date, sk_number=sk_number,
+                             sk_date=sk_date, minister_approval_number=minister_approval_number,
+                             minister_approval_date=minister_approval_date)
     check_holding(appointment)
     db.session.add(appointment)
     db.session.flush()
-    record("create", "appointment", appointment.id, instansi_id=post.opd.instansi_id,
-           post_id=post.id, event="holder.record", params={"name": official.name,
-                                                           "post": post.title},
-           after=snapshot(appointment, APPOINTMENT_FIELDS), version=appointment.version)
+    audit_holder_recorded(appointment)
     return appointment
 
 
-def check_holding(appointment):
-    """Refuse a definitive holding that overlaps another one of the same official."""
+def new_holder(post, official, *, start_date=None, sk_number=None, sk_date=None,
+               minister_approval_number=None, minister_approval_date=None):
+    """Return a new definitive holding, not yet added or checked (`check_holding`)."""
+    return Appointment(post_id=post.id, post=post, official_id=official.id, official=official,
+                       start_date=start_date, sk_number=sk_number, sk_date=sk_date,
+                       minister_approval_number=minister_approval_number or None,
+                       minister_approval_date=minister_approval_date)
+
+
+def audit_holder_recorded(appointment):
+    """Write the audit entry of a recorded holder (written: it has its id)."""
+    post = appointment.post
+    record("create", "appointment", appointment.id, instansi_id=post.opd.instansi_id,
+           post_id=post.id, event="holder.record",
+           params={"name": appointment.official.name, "post": post.title},
+           after=snapshot(appointment, APPOINTMENT_FIELDS), version=appointment.version)
+
+
+def check_holding(appointment, holdings=None):
+    """Refuse a definitive holding that overlaps another one of the same official.
+
+    `holdings` are the official's live appointments when the caller has them already
+    (the importer); else they are read.
+    """
     with db.session.no_autoflush:
         official = db.session.get(Official, appointment.official_id)
-        holdings = list(db.session.scalars(
-            db.select(Appointment).filter(Appointment.official_id == official.id)))
+        if holdings is None:
+            holdings = list(db.session.scalars(
+                db.select(Appointment).filter(Appointment.official_id == official.id)))
     start, end = appointment.start_date or dt.date.min, appointment.end_date or dt.date.max
     for other in holdings:
         overlaps = ((other.start_date or dt.date.min) < end

@@ -270,9 +270,16 @@ def _held_kinds(instansi_id, day):
     return dict(db.session.execute(query).all())
 
 
-def own_post_kind(official, day):
+def own_post_kind(official, day, holdings=None):
     """Return the kind of the official's own post on `day`: the definitive post held, else
-    the kind recorded on the official (None when unknown)."""
+    the kind recorded on the official (None when unknown).
+
+    `holdings` are the official's live appointments when the caller has them already
+    (the importer reads a whole pemda once); else they are read.
+    """
+    if holdings is not None:
+        held = next((a.post.kind for a in holdings if a.holds_on(day)), None)
+        return held or official.post_kind
     held = db.session.scalar(
         db.select(Post.kind).join(Appointment, Appointment.post_id == Post.id)
         .filter(Appointment.official_id == official.id)

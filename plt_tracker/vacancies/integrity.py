@@ -58,14 +58,16 @@ def post_records(post_id, focus=None):
     return vacancies, appointments, actings
 
 
-def check_post(post, *, today, focus=None, advance_months=12):
+def check_post(post, *, today, focus=None, advance_months=12, records=None):
     """Check every rule of a post's records; raise RuleViolation for the first one broken.
 
     Runs before the change is written (autoflush off), so a refused change
     never reaches the database's own constraints, which back these rules up.
+    `records` are the post's (vacancies, appointments, actings) when the caller
+    has them already (the importer reads a whole pemda once); else they are read.
     """
     with db.session.no_autoflush:
-        vacancies, appointments, actings = post_records(post.id, focus)
+        vacancies, appointments, actings = records or post_records(post.id, focus)
         for vacancy in _focus_first(vacancies, focus):
             _check_vacancy(post, vacancy, vacancies, appointments, today, vacancy is focus,
                            advance_months)
@@ -212,23 +214,25 @@ def _check_acting(post, acting, actings, vacancies, appointments, today, is_focu
                 first=_d(other_first), last=_d(other_last)), "start_date")
 
 
-def check_acting_load(acting, *, max_posts, confirmed_posts=None):
+def check_acting_load(acting, *, max_posts, confirmed_posts=None, candidates=None):
     """Check how many vacant posts the letter's official acts in on the letter's days.
 
     More than `max_posts` posts on one day is refused (0: no limit). Other posts
     on overlapping days need `confirmed_posts`, the post ids the user saw and
     confirmed (None: no confirmation asked, e.g. the importer); otherwise
-    NeedsConfirmation lists them.
+    NeedsConfirmation lists them. `candidates` are the official's live letters
+    when the caller has them already; else they are read.
     """
     if acting.vacancy_id is None:
         return
     first, last = served_span(acting)
     others = []
-    with db.session.no_autoflush:
-        candidates = list(db.session.scalars(db.select(ActingAssignment).filter(
-            ActingAssignment.official_id == acting.official_id,
-            ActingAssignment.post_id != acting.post_id,
-            ActingAssignment.vacancy_id.is_not(None))))
+    if candidates is None:
+        with db.session.no_autoflush:
+            candidates = list(db.session.scalars(db.select(ActingAssignment).filter(
+                ActingAssignment.official_id == acting.official_id)))
+    candidates = [other for other in candidates
+                  if other.post_id != acting.post_id and other.vacancy_id is not None]
     for other in candidates:
         span = served_span(other)
         if rules.intervals_overlap(first, last, *span):

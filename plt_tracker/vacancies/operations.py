@@ -59,19 +59,31 @@ def open_vacancy(post, start_date, reason, *, today, reason_note=None):
     `advance_entry_months` setting.
     """
     post = lock_post(post.id)
-    if start_date is None:
-        raise RuleViolation("Tanggal mulai kosong wajib diisi", "start_date")
-    holder = current_appointment(post.id)
-    if holder is not None and (holder.start_date is None or holder.start_date < start_date):
-        holder.end_date = start_date
-    vacancy = Vacancy(post_id=post.id, post=post, start_date=start_date, reason=reason,
-                      reason_note=reason_note or None)
+    vacancy = new_vacancy(post, start_date, reason, reason_note=reason_note,
+                          holder=current_appointment(post.id))
     db.session.add(vacancy)
     check(post, vacancy, today)
-    record("create", "vacancy", vacancy.id, instansi_id=post.opd.instansi_id, post_id=post.id,
-           event="vacancy.open", params={"post": post.title, "date": start_date},
-           after=snapshot(vacancy, VACANCY_FIELDS), version=vacancy.version)
+    audit_vacancy_opened(vacancy)
     return vacancy
+
+
+def new_vacancy(post, start_date, reason, *, reason_note=None, holder=None):
+    """Return a new vacancy of the post, not yet added or checked; the current `holder`'s
+    holding ends on its first day."""
+    if start_date is None:
+        raise RuleViolation("Tanggal mulai kosong wajib diisi", "start_date")
+    if holder is not None and (holder.start_date is None or holder.start_date < start_date):
+        holder.end_date = start_date
+    return Vacancy(post_id=post.id, post=post, start_date=start_date, reason=reason,
+                   reason_note=reason_note or None)
+
+
+def audit_vacancy_opened(vacancy):
+    """Write the audit entry of a new vacancy (written: it has its id)."""
+    post = vacancy.post
+    record("create", "vacancy", vacancy.id, instansi_id=post.opd.instansi_id, post_id=post.id,
+           event="vacancy.open", params={"post": post.title, "date": vacancy.start_date},
+           after=snapshot(vacancy, VACANCY_FIELDS), version=vacancy.version)
 
 
 def open_vacancy_of(post_id):
@@ -92,6 +104,23 @@ def name_acting(post, official, kind, start_date, end_date, *, today, letter_num
     """
     post = lock_post(post.id)
     settings = get_settings(post.opd.instansi_id)
+    assignment = new_acting(post, official, kind, start_date, end_date, settings=settings,
+                            letter_number=letter_number, letter_date=letter_date, vacancy=vacancy,
+                            governor_approval_number=governor_approval_number,
+                            governor_approval_date=governor_approval_date)
+    db.session.add(assignment)
+    check(post, assignment, today)
+    integrity.check_acting_load(assignment, max_posts=int(settings["max_acting_posts"]),
+                                confirmed_posts=confirmed_posts)
+    audit_acting_named(assignment)
+    return assignment
+
+
+def new_acting(post, official, kind, start_date, end_date, *, settings, letter_number=None,
+               letter_date=None, vacancy=None, governor_approval_number=None,
+               governor_approval_date=None):
+    """Return a new acting letter, not yet added or checked (`integrity`): without `end_date`
+    it runs the pemda's default term (`settings`, the pemda's)."""
     if start_date is None:
         raise RuleViolation("Tanggal mulai tugas wajib diisi", "start_date")
     if end_date is None:
@@ -109,21 +138,38 @@ def name_acting(post, official, kind, start_date, end_date, *, today, letter_num
         # Recorded after the fact: the service stopped when the post was filled.
         assignment.ended_on = vacancy.end_date - dt.timedelta(days=1)
         assignment.end_note = FILLED_NOTE
-    db.session.add(assignment)
-    check(post, assignment, today)
-    integrity.check_acting_load(assignment, max_posts=int(settings["max_acting_posts"]),
-                                confirmed_posts=confirmed_posts)
-    record("create", "acting", assignment.id, instansi_id=post.opd.instansi_id, post_id=post.id,
-           event="acting.name", params={"name": official.name, "kind": assignment.kind_label,
-                                        "post": post.title, "start": start_date, "end": end_date},
-           after=snapshot(assignment, ACTING_FIELDS), version=assignment.version)
     return assignment
+
+
+def audit_acting_named(assignment):
+    """Write the audit entry of a new acting letter (written: it has its id)."""
+    post = assignment.post
+    record("create", "acting", assignment.id, instansi_id=post.opd.instansi_id, post_id=post.id,
+           event="acting.name",
+           params={"name": assignment.official.name, "kind": assignment.kind_label,
+                   "post": post.title, "start": assignment.start_date,
+                   "end": assignment.end_date},
+           after=snapshot(assignment, ACTING_FIELDS), version=assignment.version)
 
 
 def extend_acting(assignment, end_date, *, today, letter_number=None, letter_date=None, note=None):
     """Extend an acting assignment by a new letter, kept as its own record."""
     post = lock_post(assignment.post_id)
     db.session.refresh(assignment)
+    extension, current_end = new_extension(assignment, end_date, today=today,
+                                           letter_number=letter_number,
+                                           letter_date=letter_date, note=note)
+    check(post, extension, today)
+    integrity.check_acting_load(
+        assignment, max_posts=int(get_settings(post.opd.instansi_id)["max_acting_posts"]))
+    audit_acting_extended(extension, current_end)
+    return extension
+
+
+def new_extension(assignment, end_date, *, today, letter_number=None, letter_date=None,
+                  note=None):
+    """Append a new extension letter to an assignment, not yet checked (`integrity`);
+    return it and the end it extends."""
     if assignment.ended_on is not None:
         raise RuleViolation("Penugasan yang sudah diakhiri tidak dapat diperpanjang", "end_date")
     if end_date is None:
@@ -140,22 +186,35 @@ def extend_acting(assignment, end_date, *, today, letter_number=None, letter_dat
     extension = ActingExtension(letter_number=letter_number or None, letter_date=letter_date,
                                 end_date=end_date, note=note or None)
     assignment.extensions.append(extension)
-    check(post, extension, today)
-    integrity.check_acting_load(
-        assignment, max_posts=int(get_settings(post.opd.instansi_id)["max_acting_posts"]))
+    return extension, current_end
+
+
+def audit_acting_extended(extension, current_end):
+    """Write the audit entry of an extension (written: it has its id) of a letter that ran
+    until `current_end`."""
+    assignment = extension.assignment
+    post = assignment.post
     record("create", "acting_extension", extension.id, instansi_id=post.opd.instansi_id,
            post_id=post.id, event="acting.extend",
            params={"kind": assignment.kind_label, "name": assignment.official.name,
-                   "end": end_date},
+                   "end": extension.end_date},
            before={"end_date": current_end.isoformat()},
            after=snapshot(extension, EXTENSION_FIELDS), version=extension.version)
-    return extension
 
 
 def end_acting(assignment, ended_on, *, today, note=None):
     """End an acting assignment on its last day of service."""
     post = lock_post(assignment.post_id)
     db.session.refresh(assignment)
+    before = set_end(assignment, ended_on, today=today, note=note)
+    check(post, assignment, today)
+    audit_acting_ended(assignment, before)
+    return assignment
+
+
+def set_end(assignment, ended_on, *, today, note=None):
+    """End an assignment on `ended_on`, not yet checked (`integrity`); return the snapshot
+    before, for `audit_acting_ended` once written."""
     if assignment.ended_on is not None:
         raise RuleViolation("Penugasan ini sudah diakhiri", "ended_on")
     if ended_on is None:
@@ -165,12 +224,17 @@ def end_acting(assignment, ended_on, *, today, note=None):
     before = snapshot(assignment, ACTING_FIELDS)
     assignment.ended_on = ended_on
     assignment.end_note = note or None
-    check(post, assignment, today)
+    return before
+
+
+def audit_acting_ended(assignment, before):
+    """Write the audit entry of an ended letter (written)."""
+    post = assignment.post
     record("update", "acting", assignment.id, instansi_id=post.opd.instansi_id, post_id=post.id,
            event="acting.end", params={"kind": assignment.kind_label,
-                                       "name": assignment.official.name, "date": ended_on},
+                                       "name": assignment.official.name,
+                                       "date": assignment.ended_on},
            before=before, after=snapshot(assignment, ACTING_FIELDS), version=assignment.version)
-    return assignment
 
 
 def close_vacancy(vacancy, appointment):
