@@ -49,7 +49,10 @@ def workbook(rows):
     posts = rows // 2
     vacant = [i for i in range(posts) if i % 5 >= 2]
     extensions = rows - posts - len(vacant)
-    book = openpyxl.Workbook(write_only=True)
+    # A normal (not write-only) workbook: like Excel's own, it records each sheet's size
+    # (<dimension>), which spares the reader a pass over the sheet to find it.
+    book = openpyxl.Workbook()
+    book.remove(book.active)
     register, history = book.create_sheet("Daftar jabatan"), book.create_sheet("riwayat_pelaksana")
     register.append(REGISTER)
     history.append(HISTORY)

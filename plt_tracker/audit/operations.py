@@ -1,5 +1,6 @@
 """Writing audit entries; called inside the transaction of the change itself."""
 import datetime as dt
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import has_request_context
@@ -12,6 +13,8 @@ from plt_tracker.extensions import db
 
 # Who acts when there is no logged-in user: "import", "scheduler", "demo", …
 _system_actor = ContextVar("system_actor", default="sistem")
+# The entries `record` collects for one multi-row INSERT while `batched()` runs, else None.
+_batch = ContextVar("audit_batch", default=None)
 
 
 def set_system_actor(name):
@@ -35,12 +38,16 @@ def record(action, entity, entity_id, summary=None, *, instansi_id, post_id=None
     """
     user = current_user if has_request_context() and current_user.is_authenticated else None
     params = {k: _jsonable(v) for k, v in (params or {}).items()}
+    batch = _batch.get()
     if summary is None:
         from plt_tracker.audit.render import event_sentence
 
-        with force_locale("id"):
+        if batch is not None:  # the batch runs in Indonesian already
             summary = event_sentence(event, params)
-    entry = AuditEntry(
+        else:
+            with force_locale("id"):
+                summary = event_sentence(event, params)
+    values = dict(
         instansi_id=instansi_id,
         user_id=user.id if user else None,
         actor=user.username if user else _system_actor.get(),
@@ -57,8 +64,37 @@ def record(action, entity, entity_id, summary=None, *, instansi_id, post_id=None
         before=before,
         after=after,
     )
+    if batch is not None:
+        batch.append(values)
+        return None
+    entry = AuditEntry(**values)
     db.session.add(entry)
     return entry
+
+
+@contextmanager
+def batched():
+    """Within the block, collect the entries `record` makes; `write_batch()` inserts them.
+
+    For an import of thousands of records: the entries go in as one executemany
+    without reading their ids back (nothing refers to an audit entry), instead of
+    one ORM object each. Whatever is still collected at the end is written then.
+    """
+    token = _batch.set([])
+    try:
+        with force_locale("id"):
+            yield
+            write_batch()
+    finally:
+        _batch.reset(token)
+
+
+def write_batch():
+    """Insert the entries collected so far in `batched()`."""
+    batch = _batch.get()
+    if batch:
+        db.session.execute(db.insert(AuditEntry), batch)
+        batch.clear()
 
 
 def _jsonable(value):

@@ -143,3 +143,35 @@ def batched(ids, size=None):
     ids, size = sorted(set(ids)), size or IN_BATCH
     for start in range(0, len(ids), size):
         yield ids[start:start + size]
+
+
+def reserve_ids(records):
+    """On PostgreSQL, give new records their ids (from their tables' sequences) and their
+    server-side defaults beforehand, so the ORM has nothing to read back.
+
+    The ORM then inserts a table's records with one executemany (psycopg sends it
+    as a pipeline) instead of a multi-row INSERT … RETURNING, which psycopg parses
+    placeholder by placeholder: several times slower for an import of 20,000
+    records. One statement per table; elsewhere nothing is done (SQLite and
+    MariaDB return ids cheaply).
+    """
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    by_table = {}
+    for record in records:
+        table = record.__table__
+        for column in table.columns:
+            # A column with a server default is read back unless given (a version, a flag).
+            default = column.default
+            if (column.server_default is not None and default is not None
+                    and default.is_scalar and getattr(record, column.key) is None):
+                setattr(record, column.key, default.arg)
+        if "id" in table.c and getattr(record, "id", None) is None:
+            by_table.setdefault(table.name, []).append(record)
+    for table, waiting in by_table.items():
+        ids = db.session.scalars(
+            db.text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                    "FROM generate_series(1, :count)"),
+            {"table": table, "count": len(waiting)}).all()
+        for record, new_id in zip(waiting, ids):
+            record.id = new_id

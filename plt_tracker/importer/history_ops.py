@@ -1,7 +1,9 @@
 """Applying the acting history sheet: every letter through the same operations as the forms.
 
-A first letter is named with vacancies.operations.name_acting, an extension with
-extend_acting, an early end with end_acting: so the rules are the forms' rules
+A first letter is checked as vacancies.operations.name_acting checks it, an
+extension as extend_acting, an early end as end_acting, with their own builders
+and rule functions over the pemda's records read once (importer.known): so the
+rules are the forms' rules
 (a Plt only for a vacancy, a Pj only for the Sekda, inside the vacancy, no two
 letters of one kind on the same days, how many posts one official may act in).
 Who may act (SE BKN 1/SE/I/2021) is, as on the form, a warning that needs an
@@ -13,17 +15,14 @@ import datetime as dt
 
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.core.messages import N_, dmy, message
-from plt_tracker.extensions import db
 from plt_tracker.importer.history import SHEET
 from plt_tracker.importer.parse import RowError
-from plt_tracker.importer.report import RowOutcome
 from plt_tracker.registry.levels import may_act
 from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
 from plt_tracker.registry.post_queries import own_post_kind
-from plt_tracker.settings.logic import get_setting
+from plt_tracker.vacancies import integrity
 from plt_tracker.vacancies import operations as vacancies
 from plt_tracker.vacancies.integrity import letter_end
-from plt_tracker.vacancies.models import ActingAssignment, Vacancy
 from plt_tracker.vacancies.rules import default_planned_end
 
 # Which history column a refused field of an operation points at.
@@ -35,30 +34,25 @@ _COLUMNS = {"kind": "jenis_pelaksana", "start_date": "mulai_tugas", "end_date": 
 
 
 class HistoryMixin:
-    """The history rows' part of the importer (importer.operations._Importer)."""
+    """The history rows' steps of the importer (importer.operations._Importer)."""
 
-    def apply_history(self, row):
-        """Apply one letter of the history sheet; a refused step becomes an error of that row."""
-        self.outcome = RowOutcome(row.row, row.opd, row.title, sheet=SHEET)
-        try:
-            with self.row_scope():
-                post = self._history_post(row)
-                official = self._official(row.person)
-                if row.extends:
-                    assignment = self._extension(post, official, row)
-                else:
-                    assignment = self._first_letter(post, official, row)
-                self.remember(self.letters, (post.id, row.letter_number.lower()), assignment)
-                if row.ended_on is not None:
-                    self._end(assignment, row.ended_on)
-        except RuleViolation as exc:
-            column = _COLUMNS.get(exc.field, "nomor_surat")
-            self.report.errors.append(RowError(row.row, column, exc.message, SHEET,
-                                               text=exc.text or message(exc.message)))
-            return
-        if not self.outcome.changes:
-            self.outcome.changes.append("tidak berubah")
-        self.report.rows.append(self.outcome)
+    def history_people(self, row):
+        """The post of a letter (already in the register), and its official."""
+        self.field_of, self.default_column = _COLUMNS, "nomor_surat"
+        self.found[self.row]["post"] = self._history_post(row)
+        self.found[self.row]["official"] = self._official(row.person)
+
+    def history_letters(self, row):
+        """A first letter or an extension, and its early end."""
+        self.field_of, self.default_column = _COLUMNS, "nomor_surat"
+        post, official = self.found[self.row]["post"], self.found[self.row]["official"]
+        if row.extends:
+            assignment = self._extension(post, official, row)
+        else:
+            assignment = self._first_letter(post, official, row)
+        self.remember(self.letters, (post.id, row.letter_number.lower()), assignment)
+        if row.ended_on is not None:
+            self._end(assignment, row.ended_on)
 
     def _history_post(self, row):
         opd = self.opds.get(row.opd.lower())
@@ -72,8 +66,7 @@ class HistoryMixin:
     def _vacancy_of(self, post, row):
         if row.vacancy_start is None:
             return None
-        vacancy = db.session.scalar(db.select(Vacancy).filter_by(
-            post_id=post.id, start_date=row.vacancy_start).filter(Vacancy.voided_at.is_(None)))
+        vacancy = self.known.vacancy_since(post, row.vacancy_start)
         if vacancy is None:
             raise RuleViolation(message(N_("%(post)s tidak tercatat kosong sejak %(day)s; catat "
                                            "kekosongannya di lembar daftar jabatan "
@@ -83,19 +76,16 @@ class HistoryMixin:
 
     def _first_letter(self, post, official, row):
         vacancy = self._vacancy_of(post, row)
-        same = db.session.scalars(db.select(ActingAssignment).filter_by(post_id=post.id).filter(
-            ActingAssignment.voided_at.is_(None),
-            (ActingAssignment.letter_number == row.letter_number)
-            | ((ActingAssignment.official_id == official.id)
-               & (ActingAssignment.start_date == row.start)))).first()
+        same = next((a for a in self.known.actings[post.id]
+                     if a.letter_number == row.letter_number
+                     or (a.official is official and a.start_date == row.start)), None)
         if same is not None:
             self._same_letter(same, official, row)
             self._count("unchanged", "acting")
             return same
         self.check_level(post, official, row.kind, row.start, row.row, SHEET)
-        named = vacancies.name_acting(post, official, row.kind, row.start, row.end,
-                                      today=self.today, letter_number=row.letter_number,
-                                      letter_date=row.letter_date, vacancy=vacancy)
+        named = self.name(post, official, row.kind, row.start, row.end, vacancy=vacancy,
+                          letter_number=row.letter_number, letter_date=row.letter_date)
         self._count("created", "acting", f"{named.kind_label} {official.name} "
                                          f"{named.start_date:%d/%m/%Y}–{named.end_date:%d/%m/%Y}")
         return named
@@ -121,9 +111,8 @@ class HistoryMixin:
     def _extension(self, post, official, row):
         assignment = self.letters.get((post.id, (row.root or "").lower()))
         if assignment is None:
-            assignment = db.session.scalar(db.select(ActingAssignment).filter_by(
-                post_id=post.id, letter_number=row.root).filter(
-                ActingAssignment.voided_at.is_(None)))
+            assignment = next((a for a in self.known.actings[post.id]
+                               if a.letter_number == row.root), None)
         if assignment is None:
             raise RuleViolation(message(N_("Surat %(number)s yang diperpanjang tidak ada di "
                                            "berkas maupun di basis data untuk jabatan ini"),
@@ -139,11 +128,18 @@ class HistoryMixin:
             return assignment
         end = row.end
         if end is None:  # the default length, from the day after the current end
-            months = int(get_setting(self.instansi.id, "acting_default_months"))
+            months = int(self.settings["acting_default_months"])
             current_end = letter_end(assignment, dt.date.max)
             end = default_planned_end(row.start or current_end + dt.timedelta(days=1), months)
-        vacancies.extend_acting(assignment, end, today=self.today,
-                                letter_number=row.letter_number, letter_date=row.letter_date)
+        extension, current_end = vacancies.new_extension(
+            assignment, end, today=self.today, letter_number=row.letter_number,
+            letter_date=row.letter_date)
+        self.undo.append(lambda: assignment.extensions.remove(extension))
+        self.made(extension, vacancies.audit_acting_extended, current_end)
+        self.check(post, extension)
+        integrity.check_acting_load(assignment,
+                                    max_posts=int(self.settings["max_acting_posts"]),
+                                    candidates=self.known.actings_of[official.id])
         self._count("created", "extension",
                     f"perpanjangan {assignment.kind_label} {official.name} sampai {end:%d/%m/%Y}")
         return assignment
@@ -155,14 +151,19 @@ class HistoryMixin:
         if assignment.ended_on is not None:
             raise RuleViolation(message(N_("Di basis data tugas ini sudah berakhir %(day)s"),
                                         day=dmy(assignment.ended_on)), "ended_on")
-        vacancies.end_acting(assignment, ended_on, today=self.today)
+        self.restore(assignment, "ended_on", "end_note")
+        before = vacancies.set_end(assignment, ended_on, today=self.today)
+        entry = (vacancies.audit_acting_ended, assignment, (before,))
+        self.audits.append(entry)
+        self.undo.append(lambda: self.audits.remove(entry))
+        self.check(assignment.post, assignment)
         self._count("created", "acting_end", f"diakhiri {ended_on:%d/%m/%Y}")
 
     def check_level(self, post, official, kind, start, number, sheet=""):
         """Warn (as the form does) when the official's own post may not act in this post."""
         if kind == "pj":
             return
-        own = own_post_kind(official, start)
+        own = own_post_kind(official, start, self.known.holdings_of[official.id])
         allowed, why = may_act(own, post.kind, is_pppk=official.nip_kind != "pns")
         if allowed or why == "unknown":
             return

@@ -1,20 +1,28 @@
 """Applying checked import rows to the register, all or nothing.
 
-The whole file runs through the real operations in one transaction. A dry run
+The whole file runs in one transaction, checked by the same rule functions as
+the forms (registry.operations, vacancies.operations and .integrity). A dry run
 (and any file with an error) is rolled back at the end, so the preview shows
 exactly what applying would do, conflicts with the database included; the
 preview runs where it holds no lock (importer.preview). The file was read and
-checked before (importer.parse), outside any transaction. Lookups read each
-table once per import (the pemda's OPDs, posts, officials), so the work grows
-linearly with the rows.
-"""
-from contextlib import contextmanager, nullcontext
+checked before (importer.parse), outside any transaction.
 
-from plt_tracker.audit.operations import record
-from plt_tracker.core.db import RuleViolation, transaction
+The work grows linearly with the rows: the pemda's register is read once, a
+statement per table (importer.known), and the rows run in steps, each over
+every row (OPDs, posts, officials, holders and vacancies, letters), with one
+write per step: the records of a step are inserted together, and each row's
+checks see the rows before it. A refused row's records of that step are taken
+back, so later rows are checked as if it were not there.
+"""
+from contextlib import nullcontext
+
+from plt_tracker.audit.operations import batched, record, write_batch
+from plt_tracker.core.db import RuleViolation, lock_pemda, reserve_ids, transaction
 from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
+from plt_tracker.importer.history import SHEET
 from plt_tracker.importer.history_ops import HistoryMixin
+from plt_tracker.importer.known import Known
 from plt_tracker.importer.parse import RowError
 from plt_tracker.importer.preview import (
     preview_database,
@@ -24,9 +32,9 @@ from plt_tracker.importer.preview import (
 from plt_tracker.importer.report import ImportReport, RowOutcome
 from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.registry import operations as registry
-from plt_tracker.registry.models import Instansi, Official, Opd, Post
+from plt_tracker.registry.models import Instansi
+from plt_tracker.vacancies import integrity
 from plt_tracker.vacancies import operations as vacancies
-from plt_tracker.vacancies.models import ActingAssignment, Vacancy
 
 # Which spreadsheet column a refused field of each step points at.
 _COLUMN_OF = {
@@ -70,12 +78,8 @@ def _apply(parsed, report, today, source, instansi_id):
     try:
         with transaction(), (without_parent_locks() if report.dry_run else nullcontext()):
             importer = _Importer(report, today, instansi_id)
-            if report.dry_run:
-                skip_pemda_lock(importer.instansi.id)
-            for row in parsed.rows:
-                importer.apply(row)
-            for row in parsed.history:
-                importer.apply_history(row)
+            with batched():
+                importer.run(parsed)
             if not report.errors and report.changes:
                 record("import", "import", None,
                        f"Impor {source}: " + "; ".join(report.summary_lines()),
@@ -89,100 +93,161 @@ def _apply(parsed, report, today, source, instansi_id):
 
 
 class _Importer(HistoryMixin):
-    """Match each row against the register and create what is missing."""
+    """Match the rows against the register and make what is missing, step by step."""
 
     def __init__(self, report, today, instansi_id=None):
         self.report, self.today = report, today
         self.instansi = (db.session.get(Instansi, instansi_id) if instansi_id
                          else default_pemda())
-        # One query per table: every lookup below is then a dictionary read.
-        opds = db.session.scalars(db.select(Opd).filter_by(instansi_id=self.instansi.id))
-        self.opds = {o.name.lower(): o for o in opds}
-        posts = db.session.scalars(db.select(Post).join(Post.opd)
-                                   .filter(Opd.instansi_id == self.instansi.id))
-        self.posts = {(p.opd_id, p.title.lower()): p for p in posts}
-        officials = db.session.scalars(db.select(Official)
-                                       .filter_by(instansi_id=self.instansi.id))
-        self.officials = {o.nip: o for o in officials}
+        if report.dry_run:
+            skip_pemda_lock(self.instansi.id)
+        else:
+            lock_pemda(self.instansi.id)  # before reading: nobody writes this pemda meanwhile
+        self.known = Known(self.instansi.id)
+        self.opds, self.posts, self.officials = (self.known.opds, self.known.posts,
+                                                 self.known.officials)
+        self.settings = self.known.settings
         # The letters of the history sheet met so far, by (post id, nomor_surat).
         self.letters = {}
+        self.outcomes, self.failed, self.found = {}, set(), {}
+        self.audits = []  # (write the entry, record, its arguments), once the record has its id
 
-    def apply(self, row):
-        """Apply one row; a refused step becomes an error of that row."""
-        self.outcome = RowOutcome(row.row, row.opd, row.title)
-        step = "opd"
-        try:
-            with self.row_scope():
-                opd = self._opd(row)
-                step = "post"
-                post = self._post(opd, row)
-                vacancy = None
-                if row.holder is not None:
-                    step = "holder_official"
-                    official = self._official(row.holder)
-                    step = "holder"
-                    self._holder(post, official)
-                else:
-                    step = "vacancy"
-                    vacancy = self._vacancy(post, row)
-                if row.acting is not None:
-                    step = "acting_official"
-                    official = self._official(row.acting.person)
-                    step = "acting"
-                    self._acting(post, official, vacancy, row.acting)
-        except RuleViolation as exc:
-            column = _COLUMN_OF[step].get(exc.field) or next(iter(_COLUMN_OF[step].values()))
-            self.report.errors.append(RowError(row.row, column, exc.message,
-                                               text=exc.text or message(exc.message)))
+    def run(self, parsed):
+        """Run the rows step by step, each step written at once; then the acting history."""
+        with db.session.no_autoflush:
+            for work in (self.opd, self.post, self.people, self.holding, self.acting):
+                for row in parsed.rows:
+                    self.step(row, work)
+                self.write()
+            for row in parsed.history:
+                self.step(row, self.history_people, SHEET)
+            self.write()
+            for row in parsed.history:
+                self.step(row, self.history_letters, SHEET)
+            self.write()
+        for key, outcome in self.outcomes.items():
+            if key not in self.failed:
+                outcome.changes = outcome.changes or ["tidak berubah"]
+                self.report.rows.append(outcome)
+        self.report.errors.sort(key=lambda error: (bool(error.sheet), error.row))
+
+    def step(self, row, work, sheet=""):
+        """Run one step of a row; a refused step becomes an error of the row, and what the
+        row made in that step is taken back (from the session and the lookups)."""
+        key = (sheet, row.row)
+        if key in self.failed:
             return
-        if not self.outcome.changes:
-            self.outcome.changes.append("tidak berubah")
-        self.report.rows.append(self.outcome)
-
-    @contextmanager
-    def row_scope(self):
-        """Run one row in a savepoint: a refused row leaves nothing behind for the next rows,
-        neither in the database nor in the lookups."""
-        self.added = []
-        savepoint = db.session.begin_nested()
+        self.outcome = self.outcomes.setdefault(key, RowOutcome(row.row, row.opd, row.title,
+                                                                sheet=sheet))
+        self.found.setdefault(key, {})
+        self.row, self.undo = key, []
+        self.field_of, self.default_column = _COLUMN_OF["opd"], None
         try:
-            yield
-        except RuleViolation:
-            savepoint.rollback()
-            for cache, key in self.added:
-                cache.pop(key, None)
-            raise
-        savepoint.commit()
+            work(row)
+        except RuleViolation as exc:
+            for action in reversed(self.undo):
+                action()
+            self.failed.add(key)
+            self.report.errors.append(self.error(row, exc))
+
+    def error(self, row, exc):
+        """The row's error for a refused rule, on the column of the refused field."""
+        column = (self.field_of.get(exc.field) or self.default_column
+                  or next(iter(self.field_of.values())))
+        return RowError(row.row, column, exc.message, self.row[0],
+                        text=exc.text or message(exc.message))
+
+    def write(self):
+        """Write the records of a step together, then their audit entries (they need the
+        records' ids), in one statement each."""
+        reserve_ids(db.session.new)
+        db.session.flush()
+        for audit, record_, args in self.audits:
+            audit(record_, *args)
+        self.audits = []
+        write_batch()
+
+    def made(self, record_, audit, *args, indexed=False):
+        """Add a record this row made (and to the lookups when `indexed`); taken back if the
+        row is refused later in this step."""
+        db.session.add(record_)
+        entry = (audit, record_, args)
+        self.audits.append(entry)
+        if indexed:
+            self.known.add(record_)
+        self.undo.append(lambda: self._unmake(record_, entry, indexed))
+
+    def _unmake(self, record_, entry, indexed):
+        self.audits.remove(entry)
+        if record_ in db.session:
+            db.session.expunge(record_)
+        if indexed:
+            self.known.remove(record_)
 
     def remember(self, cache, key, value):
         """Add a record made by this row to a lookup (taken out again if the row fails)."""
         cache[key] = value
-        self.added.append((cache, key))
+        self.undo.append(lambda: cache.pop(key, None))
+
+    def restore(self, record_, *names):
+        """Put the named attributes of a record back if the row is refused."""
+        values = {name: getattr(record_, name) for name in names}
+        self.undo.append(lambda: [setattr(record_, n, v) for n, v in values.items()])
 
     def _count(self, kind, key, text=None):
         getattr(self.report, kind)[key] += 1
         if text:
             self.outcome.changes.append(text)
 
-    def _opd(self, row):
+    # The register sheet's steps, in order.
+
+    def opd(self, row):
         opd = self.opds.get(row.opd.lower())
         if opd is not None:
             self._count("unchanged", "opd")
-            return opd
-        opd = registry.create_opd(self.instansi.id, row.opd, row.opd_kind)
-        self.remember(self.opds, opd.name.lower(), opd)
-        self._count("created", "opd", "OPD baru")
-        return opd
+        else:
+            opd = registry.new_opd(self.instansi.id, row.opd, row.opd_kind)
+            self.made(opd, registry.audit_opd_created)
+            self.remember(self.opds, opd.name.lower(), opd)
+            self._count("created", "opd", "OPD baru")
+        self.found[self.row]["opd"] = opd
 
-    def _post(self, opd, row):
+    def post(self, row):
+        self.field_of = _COLUMN_OF["post"]
+        opd = self.found[self.row]["opd"]
         post = self.posts.get((opd.id, row.title.lower()))
         if post is not None:
             self._count("unchanged", "post")
-            return post
-        post = registry.create_post(opd, row.title, row.kind, row.eselon)
-        self.remember(self.posts, (opd.id, post.title.lower()), post)
-        self._count("created", "post", "jabatan baru")
-        return post
+        else:
+            post = registry.new_post(opd, row.title, row.kind, row.eselon)
+            self.made(post, registry.audit_post_created, opd)
+            self.remember(self.posts, (opd.id, post.title.lower()), post)
+            self._count("created", "post", "jabatan baru")
+        self.found[self.row]["post"] = post
+
+    def people(self, row):
+        if row.holder is not None:
+            self.field_of = _COLUMN_OF["holder_official"]
+            self.found[self.row]["holder"] = self._official(row.holder)
+        if row.acting is not None:
+            self.field_of = _COLUMN_OF["acting_official"]
+            self.found[self.row]["acting"] = self._official(row.acting.person)
+
+    def holding(self, row):
+        post = self.found[self.row]["post"]
+        if row.holder is not None:
+            self.field_of = _COLUMN_OF["holder"]
+            self._holder(post, self.found[self.row]["holder"])
+        else:
+            self.field_of = _COLUMN_OF["vacancy"]
+            self.found[self.row]["vacancy"] = self._vacancy(post, row)
+
+    def acting(self, row):
+        if row.acting is None:
+            return
+        self.field_of = _COLUMN_OF["acting"]
+        found = self.found[self.row]
+        self._acting(found["post"], found["acting"], found.get("vacancy"), row.acting)
 
     def _official(self, person):
         """Find the official by NIP in this pemda (only: NIPs are unique per pemda), or add them.
@@ -192,26 +257,28 @@ class _Importer(HistoryMixin):
         """
         official = self.officials.get(person.nip)
         if official is None:
-            official = registry.create_official(self.instansi.id, person.nip, person.name,
-                                                position_title=person.position_title,
-                                                post_kind=person.post_kind)
+            official = registry.new_official(self.instansi.id, person.nip, person.name,
+                                             position_title=person.position_title,
+                                             post_kind=person.post_kind)
+            self.made(official, registry.audit_official_created)
             self.remember(self.officials, official.nip, official)
             self._count("created", "official", f"pejabat baru {person.name}")
             return official
         title = official.position_title or person.position_title
         kind = person.post_kind or official.post_kind
         if (title, kind) != (official.position_title, official.post_kind):
-            registry.update_official(official, nip=official.nip, name=official.name,
-                                     nip_kind=official.nip_kind, rank=official.rank,
-                                     position_title=title, post_kind=kind,
-                                     is_active=official.is_active)
+            self.restore(official, "position_title", "post_kind")
+            before = registry.note_own_post(official, title, kind)
+            entry = (registry.audit_official_updated, official, (before,))
+            self.audits.append(entry)
+            self.undo.append(lambda: self.audits.remove(entry))
             self._count("updated", "official", f"data jabatan {official.name} dicatat")
         else:
             self._count("unchanged", "official")
         return official
 
     def _holder(self, post, official):
-        current = registry.current_appointment(post.id)
+        current = self.known.current_holder(post)
         if current is not None and current.official_id == official.id:
             self._count("unchanged", "holder")
             return
@@ -219,39 +286,63 @@ class _Importer(HistoryMixin):
             raise RuleViolation(message(
                 N_("Di basis data %(post)s dijabat %(name)s (%(nip)s), bukan NIP ini"),
                 post=post.title, name=current.official.name, nip=current.official.nip), "official")
-        open_vacancy = vacancies.open_vacancy_of(post.id)
+        open_vacancy = self.known.open_vacancy(post)
         if open_vacancy is not None:
             raise RuleViolation(message(
                 N_("Di basis data %(post)s tercatat kosong sejak %(day)s; catat pengangkatannya "
                    "di halaman jabatan"), post=post.title, day=dmy(open_vacancy.start_date)),
                 "official")
-        registry.set_holder(post, official)
+        appointment = registry.new_holder(post, official)
+        registry.check_holding(appointment, self.known.holdings_of[official.id])
+        self.made(appointment, registry.audit_holder_recorded, indexed=True)
         self._count("created", "holder", f"pejabat definitif {official.name}")
 
     def _vacancy(self, post, row):
-        same = db.session.scalar(db.select(Vacancy).filter_by(post_id=post.id,
-                                                               start_date=row.vacancy_start))
+        same = self.known.vacancy_since(post, row.vacancy_start)
         if same is not None:
             self._count("unchanged", "vacancy")
             return same
-        other = vacancies.open_vacancy_of(post.id)
+        other = self.known.open_vacancy(post)
         if other is not None:
             raise RuleViolation(message(N_("Di basis data %(post)s sudah kosong sejak %(day)s"),
                                         post=post.title, day=dmy(other.start_date)),
                                 "start_date")
-        vacancy = vacancies.open_vacancy(post, row.vacancy_start, row.reason, today=self.today)
+        holder = self.known.current_holder(post)
+        if holder is not None:
+            self.restore(holder, "end_date")
+        vacancy = vacancies.new_vacancy(post, row.vacancy_start, row.reason, holder=holder)
+        self.made(vacancy, vacancies.audit_vacancy_opened, indexed=True)
+        self.check(post, vacancy)
         self._count("created", "vacancy", f"kosong sejak {row.vacancy_start:%d/%m/%Y}")
         return vacancy
 
     def _acting(self, post, official, vacancy, acting):
-        same = db.session.scalar(db.select(ActingAssignment.id).filter_by(
-            post_id=post.id, official_id=official.id, start_date=acting.start))
+        same = next((a for a in self.known.actings[post.id]
+                     if a.official_id == official.id and a.start_date == acting.start), None)
         if same is not None:
             self._count("unchanged", "acting")
             return
         self.check_level(post, official, acting.kind, acting.start, self.outcome.row)
-        named = vacancies.name_acting(post, official, acting.kind, acting.start, acting.end,
-                                      today=self.today, letter_number=acting.letter_number,
-                                      letter_date=acting.letter_date, vacancy=vacancy)
+        named = self.name(post, official, acting.kind, acting.start, acting.end, vacancy=vacancy,
+                          letter_number=acting.letter_number, letter_date=acting.letter_date)
         self._count("created", "acting", f"{acting.kind.capitalize()} {official.name} sampai "
                                          f"{named.end_date:%d/%m/%Y}")
+
+    def name(self, post, official, kind, start, end, *, vacancy, letter_number, letter_date):
+        """Name an acting official by a letter, checked as vacancies.operations.name_acting."""
+        named = vacancies.new_acting(post, official, kind, start, end, settings=self.settings,
+                                     letter_number=letter_number, letter_date=letter_date,
+                                     vacancy=vacancy)
+        if vacancy is not None:  # its letters list holds it now (a backref)
+            self.undo.append(lambda: vacancy.actings.remove(named))
+        self.made(named, vacancies.audit_acting_named, indexed=True)
+        self.check(post, named)
+        integrity.check_acting_load(named, max_posts=int(self.settings["max_acting_posts"]),
+                                    candidates=self.known.actings_of[official.id])
+        return named
+
+    def check(self, post, focus):
+        """Check the post's records with the new or changed `focus`, as every operation does."""
+        integrity.check_post(post, today=self.today, focus=focus,
+                             advance_months=int(self.settings["advance_entry_months"]),
+                             records=self.known.records(post))

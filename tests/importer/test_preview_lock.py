@@ -20,13 +20,14 @@ from tests.test_parallel import Browser, LiveServer
 
 @pytest.fixture
 def paused_preview(monkeypatch):
-    """Make the import stop at its second row until released; say when it got there.
+    """Make the import stop at the holder or vacancy of its second row until released;
+    say when it got there.
 
-    The first row has then written (an OPD, a post, an official), as far as a
+    Every OPD, post and official of the file has then been written, as far as a
     preview writes: the point where a lock, if any, is held.
     """
     paused, release = threading.Event(), threading.Event()
-    apply = operations._Importer.apply
+    apply = operations._Importer.holding
     calls = []
 
     def slow_apply(self, row):
@@ -36,7 +37,7 @@ def paused_preview(monkeypatch):
             assert release.wait(60), "the test never released the preview"
         return apply(self, row)
 
-    monkeypatch.setattr(operations._Importer, "apply", slow_apply)
+    monkeypatch.setattr(operations._Importer, "holding", slow_apply)
     yield paused, release
     release.set()
 
