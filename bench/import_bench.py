@@ -1,20 +1,26 @@
 """Time and memory of importing a large BKPSDM workbook into a fresh database.
 
-    .venv/bin/python bench/import_bench.py [--rows 10000] [--postgres-url URL]
+    .venv/bin/python bench/import_bench.py [--rows 10000] [--postgres-url URL] [--mysql-url URL]
 
 Generates one .xlsx of `--rows` data rows: half on the register sheet (posts of
 20 per OPD; two in five filled, the rest vacant) and half on the acting history
 sheet (a Plt letter for each vacant post, then extensions of the earliest
 letters). Then, on a fresh SQLite file (and on a new PostgreSQL database when
-`--postgres-url` names a server, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres):
+`--postgres-url` names a server, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres,
+and on a new MariaDB database with `--mysql-url`, e.g. mysql+pymysql://root@127.0.0.1:3306/mysql):
 read and check the file, preview it (dry run), apply it, and import it again
-(nothing changes). Prints a markdown table: seconds, and the process's peak
-resident memory after each step (it only grows, so each figure is the peak so far).
+(nothing changes). Then, on another fresh database, what an admin waits for on
+the import page (Flask's test client, the whole app but the socket): uploading
+the file until the preview page is rendered (read, check, preview, a page of
+every row), and confirming until the register is written (read, check, apply).
+Prints a markdown table: seconds, and the process's peak resident memory after
+each step (it only grows, so each figure is the peak so far).
 """
 import argparse
 import datetime as dt
 import io
 import logging
+import re
 import resource
 import sys
 import tempfile
@@ -122,18 +128,65 @@ def run(url, data, rows):
     return results, applied
 
 
-def postgres_database(server):
-    """Create a new PostgreSQL database on `server`; return (its URL, a function to drop it)."""
+def run_page(url, data, rows):
+    """Preview and apply the workbook through the import page, as an admin; return results."""
+    from flask_migrate import upgrade
+
+    from plt_tracker.auth.operations import create_user
+    from plt_tracker.core.db import transaction
+    from plt_tracker.pemda.operations import default_pemda
+
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, IMPORT_MAX_ROWS=rows,
+                     IMPORT_MAX_BYTES=50 * 1024 * 1024)
+    results = []
+    with app.app_context():
+        upgrade()
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+        with transaction():
+            create_user(default_pemda().id, "bench-admin", "bangku-uji-impor-2026", "admin",
+                        "Admin Uji")
+        client = app.test_client()
+
+        def token(page, name="csrf_token"):
+            return re.search(rf'name="{name}"[^>]*value="([^"]+)"', page).group(1)
+
+        login = client.get("/masuk").get_data(as_text=True)
+        client.post("/masuk", data={"username": "bench-admin", "password":
+                                    "bangku-uji-impor-2026", "csrf_token": token(login)})
+        form = client.get("/impor").get_data(as_text=True)
+        started = time.perf_counter()
+        preview = client.post("/impor", content_type="multipart/form-data", data={
+            "file": (io.BytesIO(data), "uji.xlsx"), "csrf_token": token(form)})
+        page = preview.get_data(as_text=True)
+        results.append(("page: upload until the preview is shown", time.perf_counter() - started,
+                        peak_mb()))
+        assert preview.status_code == 200 and "Terapkan impor" in page, page[:2000]  # nosec B101  # a benchmark check, run as is
+        started = time.perf_counter()
+        applied = client.post("/impor/terapkan", data={"token": token(page, "token"),
+                                                       "csrf_token": token(page)})
+        results.append(("page: confirm until written", time.perf_counter() - started, peak_mb()))
+        assert applied.status_code == 302, applied.get_data(as_text=True)[:2000]  # nosec B101  # a benchmark check, run as is
+        db.session.remove()
+        db.engine.dispose()
+    return results
+
+
+def new_database(server):
+    """Create a new database on a PostgreSQL or MariaDB `server`; return (its URL, a function
+    to drop it)."""
     import sqlalchemy as sa
 
     name = f"plt_bench_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    mysql = admin.dialect.name == "mysql"
     with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+        conn.execute(sa.text(f"CREATE DATABASE {name}"  # nosec B608  # a generated name
+                             + (" CHARACTER SET utf8mb4" if mysql else "")))
 
     def drop():
         with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"  # nosec B608  # as above
+                                 + ("" if mysql else " WITH (FORCE)")))
         admin.dispose()
 
     return sa.make_url(server).set(database=name).render_as_string(hide_password=False), drop
@@ -144,24 +197,33 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--postgres-url")
+    parser.add_argument("--mysql-url")
     args = parser.parse_args()
     data, (posts, letters) = workbook(args.rows)
     print(f"Workbook: {args.rows} data rows ({posts} posts on the register sheet, {letters} "
           f"letters on riwayat_pelaksana), {len(data) / 1024:.0f} KB.\n")
-    targets = [("SQLite", f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}", None)]
+    def sqlite():
+        return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}", None
+
+    targets = [("SQLite", sqlite)]
     if args.postgres_url:
-        url, drop = postgres_database(args.postgres_url)
-        targets.append(("PostgreSQL", url, drop))
+        targets.append(("PostgreSQL", lambda: new_database(args.postgres_url)))
+    if args.mysql_url:
+        targets.append(("MariaDB", lambda: new_database(args.mysql_url)))
     print("| database | step | seconds | peak RSS so far (MB) |")
     print("|---|---|---:|---:|")
-    for label, url, drop in targets:
-        try:
-            results, report = run(url, data, args.rows)
-        finally:
-            if drop:
-                drop()
-        for name, seconds, memory in results:
-            print(f"| {label} | {name} | {seconds:.1f} | {memory:.0f} |", flush=True)
+    for label, database in targets:
+        for work in (run, run_page):
+            url, drop = database()
+            try:
+                results = work(url, data, args.rows)
+            finally:
+                if drop:
+                    drop()
+            if work is run:
+                results, report = results
+            for name, seconds, memory in results:
+                print(f"| {label} | {name} | {seconds:.1f} | {memory:.0f} |", flush=True)
     print(f"\nCreated: {dict(report.created)}")
 
 

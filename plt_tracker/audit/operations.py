@@ -93,7 +93,7 @@ def write_batch():
     """Insert the entries collected so far in `batched()`."""
     batch = _batch.get()
     if batch:
-        db.session.execute(db.insert(AuditEntry), batch)
+        db.session.execute(AuditEntry.__table__.insert(), batch)  # Core: no ORM bookkeeping
         batch.clear()
 
 

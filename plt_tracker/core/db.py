@@ -146,16 +146,19 @@ def batched(ids, size=None):
 
 
 def reserve_ids(records):
-    """On PostgreSQL, give new records their ids (from their tables' sequences) and their
-    server-side defaults beforehand, so the ORM has nothing to read back.
+    """Give new records their ids and their server-side defaults beforehand, so the ORM has
+    nothing to read back and inserts each table's records with one executemany.
 
-    The ORM then inserts a table's records with one executemany (psycopg sends it
-    as a pipeline) instead of a multi-row INSERT … RETURNING, which psycopg parses
-    placeholder by placeholder: several times slower for an import of 20,000
-    records. One statement per table; elsewhere nothing is done (SQLite and
-    MariaDB return ids cheaply).
+    Otherwise PostgreSQL gets multi-row INSERT … RETURNING statements, which psycopg
+    parses placeholder by placeholder (several times slower for an import of 20,000
+    records), and SQLite one INSERT per record (it cannot promise the order of
+    RETURNING rows). One statement per table: PostgreSQL draws the ids from the
+    table's sequence; SQLite takes the next after the largest, as it would itself,
+    which is safe because the caller holds the write lock (BEGIN IMMEDIATE) or works
+    on a private copy (importer.preview). MariaDB returns ids in order already.
     """
-    if db.session.get_bind().dialect.name != "postgresql":
+    dialect = db.session.get_bind().dialect.name
+    if dialect not in ("postgresql", "sqlite"):
         return
     by_table = {}
     for record in records:
@@ -167,11 +170,15 @@ def reserve_ids(records):
                     and default.is_scalar and getattr(record, column.key) is None):
                 setattr(record, column.key, default.arg)
         if "id" in table.c and getattr(record, "id", None) is None:
-            by_table.setdefault(table.name, []).append(record)
+            by_table.setdefault(table, []).append(record)
     for table, waiting in by_table.items():
-        ids = db.session.scalars(
-            db.text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
-                    "FROM generate_series(1, :count)"),
-            {"table": table, "count": len(waiting)}).all()
+        if dialect == "postgresql":
+            ids = db.session.scalars(
+                db.text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                        "FROM generate_series(1, :count)"),
+                {"table": table.name, "count": len(waiting)}).all()
+        else:
+            last = db.session.scalar(db.select(db.func.max(table.c.id))) or 0
+            ids = range(last + 1, last + 1 + len(waiting))
         for record, new_id in zip(waiting, ids):
             record.id = new_id

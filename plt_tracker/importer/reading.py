@@ -193,10 +193,10 @@ def _read_sheet(sheet, limit, counter):
     """Read one worksheet; None when it has no header row."""
     if not hasattr(sheet, "iter_rows"):
         return None  # a chart sheet
-    table = None
-    for number, row in enumerate(sheet.iter_rows(max_col=limit["IMPORT_MAX_COLUMNS"]), start=1):
+    table, width = None, limit["IMPORT_MAX_COLUMNS"]
+    for number, row in enumerate(sheet.iter_rows(max_col=width), start=1):
         values = []
-        for cell in row:
+        for cell in row[:width]:
             if getattr(cell, "data_type", None) == "f":
                 raise SpreadsheetError(
                     f"Lembar {sheet.title}, sel {cell.coordinate}: berisi rumus; salin lalu "
@@ -207,6 +207,8 @@ def _read_sheet(sheet, limit, counter):
         if table is None:
             if not blank:
                 table = Table(sheet.title, values)
+                # Cells right of the last header belong to no column: left unread.
+                width = max(i for i, v in enumerate(values) if v not in (None, "")) + 1
             continue
         if not blank:
             counter.add()

@@ -1,0 +1,96 @@
+"""The import's work grows with the rows, not with their square, and no row costs a statement.
+
+A file three times as long runs exactly as many SQL statements, previewed and applied,
+on every database: the register is read once per table and each step's records are
+written together (importer.known, importer.operations). Per-row statements would add
+dozens for every extra row; a statement per row and pair of rows would add thousands.
+How long 10,000 rows take is measured by bench/import_bench.py, not here.
+"""
+import datetime as dt
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from plt_tracker.core.dates import today
+from plt_tracker.extensions import db
+from plt_tracker.importer.operations import run_import
+from plt_tracker.importer.parse import parse_file
+from plt_tracker.vacancies.models import ActingAssignment, ActingExtension
+from tests.factories import make_nip
+from tests.importer.helpers import HEADERS, HISTORY_HEADERS, counts, write_workbook
+
+START = dt.date(2025, 3, 1)
+
+
+def _workbook(path, posts, first):
+    """`posts` posts from number `first`, five to an OPD: two in five filled, the others
+    vacant, each vacant one with a Plt letter on the history sheet, every other one extended."""
+    register, history = [], []
+    for i in range(first, first + posts):
+        opd, title = f"Dinas Uji {i // 5}", f"Kepala Bidang Uji {i}"
+        kind = "JPT Pratama" if i % 5 == 0 else "Administrator"
+        if i % 5 < 2:
+            register.append([opd, title, kind, make_nip(seq=i, gender=1), f"Definitif {i}",
+                             "", "", "", "", "", "", "", "", "", ""])
+            continue
+        register.append([opd, title, kind, "", "", START, "Pensiun",
+                         "", "", "", "", "", "", "", ""])
+        nip, number = make_nip(seq=i, gender=2, tmt=(2001, 4)), f"800/{i}/2025"
+        own = "Administrator" if kind == "JPT Pratama" else "Pengawas"
+        history.append([opd, title, START, "Plt", nip, f"Plt {i}", own, "", number, START,
+                        START, "", "", ""])
+        if i % 2:
+            history.append([opd, title, START, "Plt", nip, f"Plt {i}", "", "", number + "-P",
+                            START + dt.timedelta(days=80), "", "", number, ""])
+    return write_workbook(path, {"Daftar jabatan": (HEADERS, register),
+                                 "riwayat_pelaksana": (HISTORY_HEADERS, history)})
+
+
+def _statements(path, dry_run, instansi_id):
+    """Import a file into a pemda; return (its report, the SQL statements it ran on any
+    engine)."""
+    with open(path, "rb") as stream:
+        parsed = parse_file(stream, path.name)
+    assert parsed.ok, parsed.errors
+    seen = []
+
+    def count(conn, cursor, statement, *args):  # noqa: ARG001
+        seen.append(statement)
+
+    # On every engine: a SQLite preview runs on its own in-memory copy (importer.preview).
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        report = run_import(parsed, today=today(), dry_run=dry_run, instansi_id=instansi_id)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert report.ok, report.errors
+    return report, seen
+
+
+@pytest.mark.parametrize("dry_run", [True, False], ids=["preview", "apply"])
+def test_three_times_the_rows_run_the_same_statements(app, instansi, tmp_path, dry_run):
+    small, small_sql = _statements(_workbook(tmp_path / "kecil.xlsx", 10, 0), dry_run,
+                                   instansi.id)
+    large, large_sql = _statements(_workbook(tmp_path / "besar.xlsx", 30, 100), dry_run,
+                                   instansi.id)
+
+    assert small.created["post"] == 10 and large.created["post"] == 30
+    assert large.created["acting"] == 18 and large.created["extension"] == 9
+    assert len(large_sql) == len(small_sql), "\n".join(large_sql)
+    assert len(large_sql) < 60
+
+
+def test_the_records_and_their_audit_entries_are_all_written(app, instansi, tmp_path):
+    before = counts()
+    report, _ = _statements(_workbook(tmp_path / "besar.xlsx", 30, 0), False, instansi.id)
+
+    assert report.applied
+    after = {name: count - before[name] for name, count in counts().items()}
+    created = sum(report.created.values())
+    # One audit entry per record made, and one for the import itself.
+    assert after["AuditEntry"] == created + 1
+    assert after["Post"] == 30 and after["Vacancy"] == 18 and after["Appointment"] == 12
+    extended = db.session.scalars(db.select(ActingAssignment).join(ActingExtension)).all()
+    assert len(extended) == 9
+    assert all(a.extensions[0].end_date > a.end_date for a in extended)
