@@ -78,7 +78,7 @@ class HistoryMixin:
         vacancy = self._vacancy_of(post, row)
         same = next((a for a in self.known.actings[post.id]
                      if a.letter_number == row.letter_number
-                     or (a.official is official and a.start_date == row.start)), None)
+                     or (a.official_id == official.id and a.start_date == row.start)), None)
         if same is not None:
             self._same_letter(same, official, row)
             self._count("unchanged", "acting")

@@ -253,3 +253,42 @@ def test_a_plh_stands_in_for_an_absent_holder_without_a_vacancy(app, tmp_path):
     rows[0][8] = "800/8/2025"
     report = _import(register_and_history(tmp_path / "plt.xlsx", rows))
     assert _errors(report) == [("riwayat_pelaksana", 2, "kosong_sejak")]
+
+
+def test_a_row_refused_at_its_letter_brings_no_follow_on_errors(app, tmp_path):
+    """The register's row 3 (Dinas Sosial, vacant from 1 March 2025, with a Plt) is refused at
+    its letter, after its vacancy passed its own checks. The history row naming that vacancy is
+    checked against it, so the preview names only the error to fix; nothing is written."""
+    register = good_rows()
+    register[1][13] = "2025-02-01"  # the Plt starts before the post fell vacant
+    history = [letter("800/77/BKPSDM/2025", "2025-07-01", "2025-09-30", nip=SECOND_NIP,
+                      name="Ir. Sari Contoh")]
+    before = counts()
+
+    report = _import(register_and_history(tmp_path / "ditolak.xlsx", history, register))
+
+    assert _errors(report) == [("", 3, "mulai_tugas")]
+    assert "sebelum jabatan kosong (01/03/2025)" in report.errors[0].message
+    assert counts() == before
+
+    register[1][13] = "2025-03-01"  # fixed: both rows go in
+    report = _import(register_and_history(tmp_path / "benar.xlsx", history, register))
+    assert report.applied, report.errors
+    assert report.created["acting"] == 2
+
+
+def test_a_letter_refused_takes_its_extensions_down_with_it(app, tmp_path):
+    """A refused letter is taken back within its step: the extension of it in the next row
+    finds no letter to extend (and is not recorded on a letter that will not exist)."""
+    rows = _history()
+    rows[2][9:11] = ["2025-02-01", "2025-02-01"]  # 800/41 starts before the vacancy
+    rows.append(letter("800/50/BKPSDM/2025", "", "2025-12-31", nip=SECOND_NIP,
+                       name="Ir. Sari Contoh", letter_date="2025-09-01",
+                       extends="800/41/BKPSDM/2025"))
+    before = counts()
+
+    report = _import(register_and_history(tmp_path / "ditolak.xlsx", rows))
+
+    assert _errors(report) == [("riwayat_pelaksana", 4, "mulai_tugas"),
+                               ("riwayat_pelaksana", 5, "perpanjangan_dari")], report.errors
+    assert counts() == before
