@@ -5,8 +5,8 @@ The importer checks every row with the same rule functions as the forms
 the records from here instead of letting them read the database per row: a
 10,000-row file would otherwise run some 160,000 statements. Records the import
 makes are added here as they are made (and taken out again when their row is
-refused), so each row is checked against the register as the earlier rows
-leave it. Voided records are left out, as in every ORM read (core.records).
+refused in that step), so each row is checked against the register as the
+earlier rows leave it. Voided records are left out, as in every ORM read (core.records).
 """
 from collections import defaultdict
 
