@@ -113,7 +113,20 @@ def _register_blueprints(app):
 
 
 def _register_cli(app):
-    """Attach the `flask plt …` command group."""
+    """Attach the `flask plt …` command group, with every area's commands on it."""
     from plt_tracker.cli import plt
+
+    # Each area's commands attach themselves to `plt` when imported.
+    from plt_tracker.api import commands as _api  # noqa: F401
+    from plt_tracker.auth import commands as _auth  # noqa: F401
+    from plt_tracker.backup import commands as _backup  # noqa: F401
+    from plt_tracker.decisions import commands as _decisions  # noqa: F401
+    from plt_tracker.demo import commands as _demo  # noqa: F401
+    from plt_tracker.flags import commands as _flags  # noqa: F401
+    from plt_tracker.importer import commands as _importer  # noqa: F401
+    from plt_tracker.pemda import commands as _pemda  # noqa: F401
+    from plt_tracker.rakor import commands as _rakor  # noqa: F401
+    from plt_tracker.synth import commands as _synth  # noqa: F401
+    from plt_tracker.vacancies import commands as _vacancies  # noqa: F401
 
     app.cli.add_command(plt)

@@ -1,4 +1,9 @@
-"""The `flask --app wsgi plt …` command group; each area adds its commands."""
+"""The `flask --app wsgi plt …` command group and what its commands share.
+
+Each area's `commands` module attaches its commands to `plt`; the application
+factory imports those modules (plt_tracker._register_cli), so this module
+imports none of them and no import runs in a circle.
+"""
 import click
 from flask.cli import AppGroup
 
@@ -42,16 +47,3 @@ def listing_options(command):
     return click.option("--as-of", "as_of", default=None, callback=_as_of,
                         help="Tanggal acuan (YYYY-MM-DD); default hari ini.")(command)
 
-
-# Each area's commands attach themselves to `plt` on import.
-from plt_tracker.auth import commands as _auth  # noqa: E402,F401
-from plt_tracker.vacancies import commands as _vacancies  # noqa: E402,F401
-from plt_tracker.importer import commands as _importer  # noqa: E402,F401
-from plt_tracker.rakor import commands as _rakor  # noqa: E402,F401
-from plt_tracker.demo import commands as _demo  # noqa: E402,F401
-from plt_tracker.flags import commands as _flags  # noqa: E402,F401
-from plt_tracker.backup import commands as _backup  # noqa: E402,F401
-from plt_tracker.pemda import commands as _pemda  # noqa: E402,F401
-from plt_tracker.synth import commands as _synth  # noqa: E402,F401
-from plt_tracker.api import commands as _api  # noqa: E402,F401
-from plt_tracker.decisions import commands as _decisions  # noqa: E402,F401

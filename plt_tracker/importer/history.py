@@ -15,9 +15,9 @@ from typing import Optional
 
 from plt_tracker.core.messages import N_, message
 from plt_tracker.importer.cells import cell_text, read_date
-from plt_tracker.importer.parse import (MAX_LENGTH, Person, RowError, acting_kind, acting_person,
-                                        header_key, map_columns, map_headers, records)
 from plt_tracker.importer.reading import SpreadsheetError
+from plt_tracker.importer.rows import (MAX_LENGTH, Person, RowError, acting_kind, acting_person,
+                                       header_key, map_columns, map_headers, records)
 
 SHEET = "riwayat_pelaksana"
 HISTORY_COLUMNS = ["opd", "jabatan", "kosong_sejak", "jenis_pelaksana", "nip_pelaksana",

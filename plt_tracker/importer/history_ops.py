@@ -16,7 +16,7 @@ import datetime as dt
 from plt_tracker.core.db import RuleViolation
 from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.importer.history import SHEET
-from plt_tracker.importer.parse import RowError
+from plt_tracker.importer.rows import RowError
 from plt_tracker.registry.levels import may_act
 from plt_tracker.registry.models import OFFICIAL_KINDS, POST_KINDS
 from plt_tracker.registry.post_queries import own_post_kind

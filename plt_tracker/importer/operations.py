@@ -24,7 +24,7 @@ from plt_tracker.extensions import db
 from plt_tracker.importer.history import SHEET
 from plt_tracker.importer.history_ops import HistoryMixin
 from plt_tracker.importer.known import Known
-from plt_tracker.importer.parse import RowError
+from plt_tracker.importer.rows import RowError
 from plt_tracker.importer.preview import (
     preview_database,
     skip_pemda_lock,
