@@ -13,7 +13,7 @@ from plt_tracker.extensions import db
 
 # Who acts when there is no logged-in user: "import", "scheduler", "demo", …
 _system_actor = ContextVar("system_actor", default="sistem")
-# The entries `record` collects for one multi-row INSERT while `batched()` runs, else None.
+# The entries `record` collects for one executemany INSERT while `collecting()` runs, else None.
 _batch = ContextVar("audit_batch", default=None)
 
 
@@ -73,8 +73,8 @@ def record(action, entity, entity_id, summary=None, *, instansi_id, post_id=None
 
 
 @contextmanager
-def batched():
-    """Within the block, collect the entries `record` makes; `write_batch()` inserts them.
+def collecting():
+    """Within the block, collect the entries `record` makes; `write_collected()` inserts them.
 
     For an import of thousands of records: the entries go in as one executemany
     without reading their ids back (nothing refers to an audit entry), instead of
@@ -84,13 +84,13 @@ def batched():
     try:
         with force_locale("id"):
             yield
-            write_batch()
+            write_collected()
     finally:
         _batch.reset(token)
 
 
-def write_batch():
-    """Insert the entries collected so far in `batched()`."""
+def write_collected():
+    """Insert the entries collected so far in `collecting()`."""
     batch = _batch.get()
     if batch:
         db.session.execute(AuditEntry.__table__.insert(), batch)  # Core: no ORM bookkeeping

@@ -11,8 +11,11 @@ coexist; should one still fire, `violation_for` turns it into that message.
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from types import SimpleNamespace
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import attributes
 
 from plt_tracker.core.messages import say
 from plt_tracker.extensions import db
@@ -154,21 +157,23 @@ def reserve_ids(records):
     records), and SQLite one INSERT per record (it cannot promise the order of
     RETURNING rows). One statement per table: PostgreSQL draws the ids from the
     table's sequence; SQLite takes the next after the largest, as it would itself,
-    which is safe because the caller holds the write lock (BEGIN IMMEDIATE) or works
-    on a private copy (importer.preview). MariaDB returns ids in order already.
+    which is safe only because the caller holds the write lock (BEGIN IMMEDIATE) or
+    works on a private copy (importer.preview). MariaDB returns ids in order already.
     """
     dialect = db.session.get_bind().dialect.name
     if dialect not in ("postgresql", "sqlite"):
         return
+    assert dialect != "sqlite" or writing()  # nosec B101  # the ids are safe under the lock only
     by_table = {}
     for record in records:
-        table = record.__table__
-        for column in table.columns:
+        mapper = sa.inspect(record).mapper
+        for prop in mapper.column_attrs:
             # A column with a server default is read back unless given (a version, a flag).
-            default = column.default
+            column, default = prop.columns[0], prop.columns[0].default
             if (column.server_default is not None and default is not None
-                    and default.is_scalar and getattr(record, column.key) is None):
-                setattr(record, column.key, default.arg)
+                    and default.is_scalar and getattr(record, prop.key) is None):
+                setattr(record, prop.key, default.arg)
+        table = mapper.local_table
         if "id" in table.c and getattr(record, "id", None) is None:
             by_table.setdefault(table, []).append(record)
     for table, waiting in by_table.items():
@@ -182,3 +187,62 @@ def reserve_ids(records):
             ids = range(last + 1, last + 1 + len(waiting))
         for record, new_id in zip(waiting, ids):
             record.id = new_id
+
+
+# Model: the function that fills its derived columns from the others (before every write).
+_DERIVED = {}
+
+
+def derived_columns(model):
+    """Register `fill(mapper, connection, record)` to run before every INSERT and UPDATE of
+    `model`, and before `update_together` writes one (which bypasses the ORM's events)."""
+    def register(fill):
+        sa.event.listen(model, "before_insert", fill)
+        sa.event.listen(model, "before_update", fill)
+        _DERIVED[model] = fill
+        return fill
+    return register
+
+
+def update_together(changes):
+    """Write changes to written, versioned records: one UPDATE executemany per table.
+
+    `changes` pairs each record with the names of the attributes given new values
+    with `set_committed_value` (so the ORM itself would not write them). The ORM
+    sends one UPDATE per versioned record, to check each row count; here each
+    statement carries the record's version in its WHERE clause and the total row
+    count is checked once, so a record someone else changed meanwhile is refused
+    all the same. Derived columns (`derived_columns`: the open keys of a holding or
+    a vacancy) are filled on a copy and written too. Afterwards the records hold
+    their new version as written.
+    """
+    groups = {}
+    for record, names in changes:
+        mapper = sa.inspect(record).mapper
+        columns = {prop.key: prop.columns[0].key for prop in mapper.column_attrs}
+        copy = SimpleNamespace(**{key: getattr(record, key) for key in columns})
+        if type(record) in _DERIVED:
+            _DERIVED[type(record)](mapper, None, copy)
+        new = {key: getattr(record, key) for key in names}
+        new.update({key: getattr(copy, key) for key in columns
+                    if getattr(copy, key) != getattr(record, key)})
+        version = mapper.get_property_by_column(mapper.version_id_col).key
+        new[version] = getattr(record, version) + 1
+        # Bound names differ from the columns' (SQLAlchemy reserves those for itself).
+        params = {f"new_{columns[key]}": value for key, value in new.items()}
+        params.update(old_id=record.id, old_version=getattr(record, version))
+        group = groups.setdefault((mapper.local_table, tuple(sorted(params))), [])
+        group.append((record, new, params))
+    for (table, names), group in groups.items():
+        statement = (table.update()
+                     .where(table.c.id == sa.bindparam("old_id"),
+                            table.c.version == sa.bindparam("old_version"))
+                     .values({name[4:]: sa.bindparam(name) for name in names
+                              if name.startswith("new_")}))
+        result = db.session.execute(statement, [params for _, _, params in group])
+        if result.rowcount not in (-1, len(group)):
+            raise RuleViolation("Data ini telah diubah orang lain saat impor berjalan; "
+                                "ulangi impornya.")
+        for record, new, _ in group:
+            for key, value in new.items():
+                attributes.set_committed_value(record, key, value)

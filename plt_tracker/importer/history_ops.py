@@ -76,8 +76,9 @@ class HistoryMixin:
 
     def _first_letter(self, post, official, row):
         vacancy = self._vacancy_of(post, row)
+        number = row.letter_number.lower()
         same = next((a for a in self.known.actings[post.id]
-                     if a.letter_number == row.letter_number
+                     if (a.letter_number or "").lower() == number
                      or (a.official_id == official.id and a.start_date == row.start)), None)
         if same is not None:
             self._same_letter(same, official, row)
@@ -111,8 +112,9 @@ class HistoryMixin:
     def _extension(self, post, official, row):
         assignment = self.letters.get((post.id, (row.root or "").lower()))
         if assignment is None:
+            root = (row.root or "").lower()
             assignment = next((a for a in self.known.actings[post.id]
-                               if a.letter_number == row.root), None)
+                               if (a.letter_number or "").lower() == root), None)
         if assignment is None:
             raise RuleViolation(message(N_("Surat %(number)s yang diperpanjang tidak ada di "
                                            "berkas maupun di basis data untuk jabatan ini"),
@@ -151,11 +153,8 @@ class HistoryMixin:
         if assignment.ended_on is not None:
             raise RuleViolation(message(N_("Di basis data tugas ini sudah berakhir %(day)s"),
                                         day=dmy(assignment.ended_on)), "ended_on")
-        self.restore(assignment, "ended_on", "end_note")
-        before = vacancies.set_end(assignment, ended_on, today=self.today)
-        entry = (vacancies.audit_acting_ended, assignment, (before,))
-        self.audits.append(entry)
-        self.undo.append(lambda: self.audits.remove(entry))
+        self.change(assignment, vacancies.end_values(assignment, ended_on, today=self.today),
+                    vacancies.audit_acting_ended, vacancies.ACTING_FIELDS)
         self.check(assignment.post, assignment)
         self._count("created", "acting_end", f"diakhiri {ended_on:%d/%m/%Y}")
 

@@ -15,10 +15,11 @@ checks see the rows before it. A refused row's records of that step are taken
 back, so later rows are checked as if it were not there.
 """
 import gc
+import threading
 from contextlib import contextmanager, nullcontext
 
-from plt_tracker.audit.operations import batched, record, write_batch
-from plt_tracker.core.db import RuleViolation, lock_pemda, reserve_ids, transaction
+from plt_tracker.audit.operations import collecting, record
+from plt_tracker.core.db import RuleViolation, lock_pemda, transaction
 from plt_tracker.core.messages import N_, dmy, message
 from plt_tracker.extensions import db
 from plt_tracker.importer.history import SHEET
@@ -31,6 +32,7 @@ from plt_tracker.importer.preview import (
     without_parent_locks,
 )
 from plt_tracker.importer.report import ImportReport, RowOutcome
+from plt_tracker.importer.steps import Steps
 from plt_tracker.pemda.operations import default_pemda
 from plt_tracker.registry import operations as registry
 from plt_tracker.registry.models import Instansi
@@ -75,6 +77,12 @@ def run_import(parsed, *, today, dry_run, source="berkas", instansi_id=None):
     return report
 
 
+# Imports running now in this process (threads of one worker), and whether the collector was
+# on before the first of them began.
+_pause = {"imports": 0, "was_enabled": True}
+_pause_lock = threading.Lock()
+
+
 @contextmanager
 def without_cycle_collection():
     """Pause Python's cycle collector while an import makes its tens of thousands of objects.
@@ -82,15 +90,21 @@ def without_cycle_collection():
     Each collection walks every live object, and an import keeps them all alive
     until its commit: a quarter of a 10,000-row import went to collections that
     found nothing (bench/import_bench.py). Reference counting still frees garbage
-    meanwhile; the collector runs again as soon as the import ends.
+    meanwhile. Imports in several threads share one pause: the last to end puts
+    the collector back as the first found it.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _pause_lock:
+        if _pause["imports"] == 0:
+            _pause["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _pause["imports"] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pause_lock:
+            _pause["imports"] -= 1
+            if _pause["imports"] == 0 and _pause["was_enabled"]:
+                gc.enable()
 
 
 def _apply(parsed, report, today, source, instansi_id):
@@ -98,7 +112,7 @@ def _apply(parsed, report, today, source, instansi_id):
     try:
         with transaction(), (without_parent_locks() if report.dry_run else nullcontext()):
             importer = _Importer(report, today, instansi_id)
-            with batched():
+            with collecting():
                 importer.run(parsed)
             if not report.errors and report.changes:
                 record("import", "import", None,
@@ -112,7 +126,7 @@ def _apply(parsed, report, today, source, instansi_id):
     return True
 
 
-class _Importer(HistoryMixin):
+class _Importer(Steps, HistoryMixin):
     """Match the rows against the register and make what is missing, step by step."""
 
     def __init__(self, report, today, instansi_id=None):
@@ -123,14 +137,13 @@ class _Importer(HistoryMixin):
             skip_pemda_lock(self.instansi.id)
         else:
             lock_pemda(self.instansi.id)  # before reading: nobody writes this pemda meanwhile
-        self.known = Known(self.instansi.id)
+        Steps.__init__(self, Known(self.instansi.id))
         self.opds, self.posts, self.officials = (self.known.opds, self.known.posts,
                                                  self.known.officials)
         self.settings = self.known.settings
         # The letters of the history sheet met so far, by (post id, nomor_surat).
         self.letters = {}
         self.outcomes, self.failed, self.found = {}, set(), {}
-        self.audits = []  # (write the entry, record, its arguments), once the record has its id
 
     def run(self, parsed):
         """Run the rows step by step, each step written at once; then the acting history."""
@@ -176,43 +189,6 @@ class _Importer(HistoryMixin):
                   or next(iter(self.field_of.values())))
         return RowError(row.row, column, exc.message, self.row[0],
                         text=exc.text or message(exc.message))
-
-    def write(self):
-        """Write the records of a step together, then their audit entries (they need the
-        records' ids), in one statement each."""
-        reserve_ids(db.session.new)
-        db.session.flush()
-        for audit, record_, args in self.audits:
-            audit(record_, *args)
-        self.audits = []
-        write_batch()
-
-    def made(self, record_, audit, *args, indexed=False):
-        """Add a record this row made (and to the lookups when `indexed`); taken back if the
-        row is refused later in this step."""
-        db.session.add(record_)
-        entry = (audit, record_, args)
-        self.audits.append(entry)
-        if indexed:
-            self.known.add(record_)
-        self.undo.append(lambda: self._unmake(record_, entry, indexed))
-
-    def _unmake(self, record_, entry, indexed):
-        self.audits.remove(entry)
-        if record_ in db.session:
-            db.session.expunge(record_)
-        if indexed:
-            self.known.remove(record_)
-
-    def remember(self, cache, key, value):
-        """Add a record made by this row to a lookup (taken out again if the row fails)."""
-        cache[key] = value
-        self.undo.append(lambda: cache.pop(key, None))
-
-    def restore(self, record_, *names):
-        """Put the named attributes of a record back if the row is refused."""
-        values = {name: getattr(record_, name) for name in names}
-        self.undo.append(lambda: [setattr(record_, n, v) for n, v in values.items()])
 
     def _count(self, kind, key, text=None):
         getattr(self.report, kind)[key] += 1
@@ -287,11 +263,8 @@ class _Importer(HistoryMixin):
         title = official.position_title or person.position_title
         kind = person.post_kind or official.post_kind
         if (title, kind) != (official.position_title, official.post_kind):
-            self.restore(official, "position_title", "post_kind")
-            before = registry.note_own_post(official, title, kind)
-            entry = (registry.audit_official_updated, official, (before,))
-            self.audits.append(entry)
-            self.undo.append(lambda: self.audits.remove(entry))
+            self.change(official, {"position_title": title, "post_kind": kind},
+                        registry.audit_official_updated, registry.OFFICIAL_FIELDS)
             self._count("updated", "official", f"data jabatan {official.name} dicatat")
         else:
             self._count("unchanged", "official")
@@ -328,9 +301,9 @@ class _Importer(HistoryMixin):
                                         post=post.title, day=dmy(other.start_date)),
                                 "start_date")
         holder = self.known.current_holder(post)
-        if holder is not None:
-            self.restore(holder, "end_date")
-        vacancy = vacancies.new_vacancy(post, row.vacancy_start, row.reason, holder=holder)
+        if vacancies.ends_holding(holder, row.vacancy_start):
+            self.change(holder, {"end_date": row.vacancy_start})  # vacancy.open tells of it
+        vacancy = vacancies.new_vacancy(post, row.vacancy_start, row.reason)
         self.made(vacancy, vacancies.audit_vacancy_opened, indexed=True)
         self.check(post, vacancy)
         self._count("created", "vacancy", f"kosong sejak {row.vacancy_start:%d/%m/%Y}")

@@ -2,11 +2,11 @@
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, event
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from plt_tracker.core.dates import utcnow
-from plt_tracker.core.db import unique_rule
+from plt_tracker.core.db import derived_columns, unique_rule
 from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
 
@@ -193,8 +193,7 @@ class Appointment(Versioned, Voidable, db.Model):
         return started and (self.end_date is None or day < self.end_date)
 
 
-@event.listens_for(Appointment, "before_insert")
-@event.listens_for(Appointment, "before_update")
+@derived_columns(Appointment)
 def _open_keys(mapper, connection, appointment):  # noqa: ARG001
     """Repeat the post and official in the open-holding keys while the holding is open."""
     is_open = appointment.end_date is None and appointment.voided_at is None

@@ -180,20 +180,13 @@ def new_official(instansi_id, nip, name, *, nip_kind="pns", rank=None, position_
                     is_active=True)
 
 
-def audit_official_created(official):
-    """Write the audit entry of a new official (written: it has its id)."""
+def audit_official_created(official, after=None, version=None):
+    """Write the audit entry of a new official (written: it has its id); `after` and
+    `version` as it was made, when it changed since (an import naming its own post)."""
     record("create", "official", official.id, instansi_id=official.instansi_id,
            event="official.create", params={"name": official.name, "nip": official.nip},
-           after=snapshot(official, OFFICIAL_FIELDS), version=official.version)
-
-
-def note_own_post(official, position_title, post_kind):
-    """Record the official's own post and its kind as an import gives them; return the
-    snapshot before, for `audit_official_updated` once written."""
-    _known_kind(post_kind)
-    before = snapshot(official, OFFICIAL_FIELDS)
-    official.position_title, official.post_kind = position_title or None, post_kind or None
-    return before
+           after=after or snapshot(official, OFFICIAL_FIELDS),
+           version=version or official.version)
 
 
 def audit_official_updated(official, before, reason=None):

@@ -2,11 +2,11 @@
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, event
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from plt_tracker.core.dates import utcnow
-from plt_tracker.core.db import unique_rule
+from plt_tracker.core.db import derived_columns, unique_rule
 from plt_tracker.core.records import Versioned, Voidable
 from plt_tracker.extensions import db
 from plt_tracker.registry.models import Appointment, Official, Post
@@ -123,8 +123,7 @@ class ActingExtension(Versioned, Voidable, db.Model):
     assignment: Mapped[ActingAssignment] = relationship(back_populates="extensions")
 
 
-@event.listens_for(Vacancy, "before_insert")
-@event.listens_for(Vacancy, "before_update")
+@derived_columns(Vacancy)
 def _open_post(mapper, connection, vacancy):  # noqa: ARG001
     """Repeat the post in `open_post_id` while the vacancy is open."""
     is_open = vacancy.end_date is None and vacancy.voided_at is None

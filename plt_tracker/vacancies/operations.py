@@ -72,10 +72,16 @@ def new_vacancy(post, start_date, reason, *, reason_note=None, holder=None):
     holding ends on its first day."""
     if start_date is None:
         raise RuleViolation("Tanggal mulai kosong wajib diisi", "start_date")
-    if holder is not None and (holder.start_date is None or holder.start_date < start_date):
+    if ends_holding(holder, start_date):
         holder.end_date = start_date
     return Vacancy(post_id=post.id, post=post, start_date=start_date, reason=reason,
                    reason_note=reason_note or None)
+
+
+def ends_holding(holder, start_date):
+    """Say whether a vacancy from `start_date` ends the holding of `holder` (then on that day):
+    a holder who took office before it (or at an unknown date)."""
+    return holder is not None and (holder.start_date is None or holder.start_date < start_date)
 
 
 def audit_vacancy_opened(vacancy):
@@ -141,15 +147,17 @@ def new_acting(post, official, kind, start_date, end_date, *, settings, letter_n
     return assignment
 
 
-def audit_acting_named(assignment):
-    """Write the audit entry of a new acting letter (written: it has its id)."""
+def audit_acting_named(assignment, after=None, version=None):
+    """Write the audit entry of a new acting letter (written: it has its id); `after` and
+    `version` as it was made, when it changed since (an import ending it early)."""
     post = assignment.post
     record("create", "acting", assignment.id, instansi_id=post.opd.instansi_id, post_id=post.id,
            event="acting.name",
            params={"name": assignment.official.name, "kind": assignment.kind_label,
                    "post": post.title, "start": assignment.start_date,
                    "end": assignment.end_date},
-           after=snapshot(assignment, ACTING_FIELDS), version=assignment.version)
+           after=after or snapshot(assignment, ACTING_FIELDS),
+           version=version or assignment.version)
 
 
 def extend_acting(assignment, end_date, *, today, letter_number=None, letter_date=None, note=None):
@@ -215,16 +223,22 @@ def end_acting(assignment, ended_on, *, today, note=None):
 def set_end(assignment, ended_on, *, today, note=None):
     """End an assignment on `ended_on`, not yet checked (`integrity`); return the snapshot
     before, for `audit_acting_ended` once written."""
+    values = end_values(assignment, ended_on, today=today, note=note)
+    before = snapshot(assignment, ACTING_FIELDS)
+    for name, value in values.items():
+        setattr(assignment, name, value)
+    return before
+
+
+def end_values(assignment, ended_on, *, today, note=None):
+    """Return the values that end an assignment on `ended_on`, once it may be ended then."""
     if assignment.ended_on is not None:
         raise RuleViolation("Penugasan ini sudah diakhiri", "ended_on")
     if ended_on is None:
         raise RuleViolation("Hari terakhir bertugas wajib diisi", "ended_on")
     if ended_on > today:
         raise RuleViolation("Tanggal berakhir tidak boleh di masa depan", "ended_on")
-    before = snapshot(assignment, ACTING_FIELDS)
-    assignment.ended_on = ended_on
-    assignment.end_note = note or None
-    return before
+    return {"ended_on": ended_on, "end_note": note or None}
 
 
 def audit_acting_ended(assignment, before):

@@ -292,3 +292,34 @@ def test_a_letter_refused_takes_its_extensions_down_with_it(app, tmp_path):
     assert _errors(report) == [("riwayat_pelaksana", 4, "mulai_tugas"),
                                ("riwayat_pelaksana", 5, "perpanjangan_dari")], report.errors
     assert counts() == before
+
+
+def test_the_audit_log_follows_each_letter_as_the_forms_would_write_it(app, tmp_path):
+    """A letter made and ended early by one file gets its creation entry as made (version 1)
+    and its end (version 2); an official named twice with two own-post kinds gets its creation
+    with the first and an update to the second: as the forms, row by row, would have."""
+    from plt_tracker.audit.models import AuditEntry
+
+    rows = _history()
+    rows.append(letter("800/50/BKPSDM/2025", "2025-10-16", "2026-01-15", nip=SECOND_NIP,
+                       name="Ir. Sari Contoh", own_kind="Pengawas"))
+    report = _import(register_and_history(tmp_path / "riwayat.xlsx", rows))
+    assert report.applied, report.errors
+
+    def entries(entity, entity_id):
+        return db.session.scalars(db.select(AuditEntry).filter_by(
+            entity=entity, entity_id=entity_id).order_by(AuditEntry.id)).all()
+
+    first = db.session.scalar(db.select(ActingAssignment).filter_by(
+        letter_number="800/12/BKPSDM/2025"))
+    named, ended = entries("acting", first.id)
+    assert (named.event, named.entity_version, named.after["ended_on"]) == ("acting.name", 1, None)
+    assert (ended.event, ended.entity_version) == ("acting.end", 2)
+    assert (ended.before["ended_on"], ended.after["ended_on"]) == (None, "2025-07-15")
+    assert first.version == 2 and first.ended_on == D(2025, 7, 15)
+
+    second = db.session.scalar(db.select(Official).filter_by(nip=SECOND_NIP))
+    created, updated = entries("official", second.id)
+    assert (created.entity_version, created.after["post_kind"]) == (1, "administrator")
+    assert (updated.event, updated.entity_version) == ("official.update", 2)
+    assert updated.after["post_kind"] == "pengawas" and second.version == 2

@@ -16,20 +16,30 @@ from plt_tracker.core.dates import today
 from plt_tracker.extensions import db
 from plt_tracker.importer.operations import run_import
 from plt_tracker.importer.parse import parse_file
+from plt_tracker.registry.models import Appointment, Post
 from plt_tracker.vacancies.models import ActingAssignment, ActingExtension
 from tests.factories import make_nip
 from tests.importer.helpers import HEADERS, HISTORY_HEADERS, counts, write_workbook
 
 START = dt.date(2025, 3, 1)
+LATER = dt.date(2025, 9, 1)
 
 
-def _workbook(path, posts, first):
+def _workbook(path, posts, first, later=False):
     """`posts` posts from number `first`, five to an OPD: two in five filled, the others
-    vacant, each vacant one with a Plt letter on the history sheet, every other one extended."""
+    vacant, each vacant one with a Plt letter on the history sheet, every other one extended.
+
+    `later`: the same posts some months on: the filled ones fell vacant (their holders'
+    holdings end) and every first letter ended early (written records change).
+    """
     register, history = [], []
     for i in range(first, first + posts):
         opd, title = f"Dinas Uji {i // 5}", f"Kepala Bidang Uji {i}"
         kind = "JPT Pratama" if i % 5 == 0 else "Administrator"
+        if i % 5 < 2 and later:
+            register.append([opd, title, kind, "", "", LATER, "Mutasi",
+                             "", "", "", "", "", "", "", ""])
+            continue
         if i % 5 < 2:
             register.append([opd, title, kind, make_nip(seq=i, gender=1), f"Definitif {i}",
                              "", "", "", "", "", "", "", "", "", ""])
@@ -39,8 +49,8 @@ def _workbook(path, posts, first):
         nip, number = make_nip(seq=i, gender=2, tmt=(2001, 4)), f"800/{i}/2025"
         own = "Administrator" if kind == "JPT Pratama" else "Pengawas"
         history.append([opd, title, START, "Plt", nip, f"Plt {i}", own, "", number, START,
-                        START, "", "", ""])
-        if i % 2:
+                        START, "", "", START + dt.timedelta(days=30) if later else ""])
+        if i % 2 and not later:
             history.append([opd, title, START, "Plt", nip, f"Plt {i}", "", "", number + "-P",
                             START + dt.timedelta(days=80), "", "", number, ""])
     return write_workbook(path, {"Daftar jabatan": (HEADERS, register),
@@ -79,6 +89,29 @@ def test_three_times_the_rows_run_the_same_statements(app, instansi, tmp_path, d
     assert large.created["acting"] == 18 and large.created["extension"] == 9
     assert len(large_sql) == len(small_sql), "\n".join(large_sql)
     assert len(large_sql) < 60
+
+
+def test_changes_to_written_records_run_the_same_statements(app, instansi, tmp_path):
+    """Holders whose posts fell vacant and letters ended early: the records are updated
+    together, one statement per table, whether 4 or 12 holdings and 6 or 18 letters."""
+    for name, posts, first in (("kecil", 10, 0), ("besar", 30, 100)):
+        _statements(_workbook(tmp_path / f"{name}.xlsx", posts, first), False, instansi.id)
+    small, small_sql = _statements(_workbook(tmp_path / "kecil2.xlsx", 10, 0, later=True),
+                                   False, instansi.id)
+    large, large_sql = _statements(_workbook(tmp_path / "besar2.xlsx", 30, 100, later=True),
+                                   False, instansi.id)
+
+    assert (large.created["vacancy"], large.created["acting_end"]) == (12, 18)
+    assert len(large_sql) == len(small_sql), "\n".join(large_sql)
+    ended = db.session.scalars(db.select(ActingAssignment).filter(
+        ActingAssignment.letter_number.like("800/1__/2025"))).all()
+    assert len(ended) == 18 and all(a.ended_on == START + dt.timedelta(days=30) and
+                                    a.version == 2 for a in ended)
+    holdings = db.session.scalars(db.select(Appointment).join(Appointment.post).filter(
+        Post.title.like("Kepala Bidang Uji 1__"))).all()
+    assert len(holdings) == 12 and all(h.end_date == LATER and h.open_post_id is None
+                                       and h.open_official_id is None and h.version == 2
+                                       for h in holdings)
 
 
 def test_the_records_and_their_audit_entries_are_all_written(app, instansi, tmp_path):
