@@ -39,13 +39,13 @@ class HistoryMixin:
     def history_people(self, row):
         """The post of a letter (already in the register), and its official."""
         self.field_of, self.default_column = _COLUMNS, "nomor_surat"
-        self.found[self.row]["post"] = self._history_post(row)
-        self.found[self.row]["official"] = self._official(row.person)
+        self.mine["post"] = self._history_post(row)
+        self.mine["official"] = self._official(row.person)
 
     def history_letters(self, row):
         """A first letter or an extension, and its early end."""
         self.field_of, self.default_column = _COLUMNS, "nomor_surat"
-        post, official = self.found[self.row]["post"], self.found[self.row]["official"]
+        post, official = self.mine["post"], self.mine["official"]
         if row.extends:
             assignment = self._extension(post, official, row)
         else:

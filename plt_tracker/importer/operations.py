@@ -172,8 +172,9 @@ class _Importer(Steps, HistoryMixin):
             return
         self.outcome = self.outcomes.setdefault(key, RowOutcome(row.row, row.opd, row.title,
                                                                 sheet=sheet))
-        self.found.setdefault(key, {})
-        self.row, self.undo = key, []
+        # What this row found or made in its earlier steps, by name ("post", "vacancy", …).
+        self.mine = self.found.setdefault(key, {})
+        self.sheet, self.undo = sheet, []
         self.field_of, self.default_column = _COLUMN_OF["opd"], None
         try:
             work(row)
@@ -187,7 +188,7 @@ class _Importer(Steps, HistoryMixin):
         """The row's error for a refused rule, on the column of the refused field."""
         column = (self.field_of.get(exc.field) or self.default_column
                   or next(iter(self.field_of.values())))
-        return RowError(row.row, column, exc.message, self.row[0],
+        return RowError(row.row, column, exc.message, self.sheet,
                         text=exc.text or message(exc.message))
 
     def _count(self, kind, key, text=None):
@@ -206,11 +207,11 @@ class _Importer(Steps, HistoryMixin):
             self.made(opd, registry.audit_opd_created)
             self.remember(self.opds, opd.name.lower(), opd)
             self._count("created", "opd", "OPD baru")
-        self.found[self.row]["opd"] = opd
+        self.mine["opd"] = opd
 
     def post(self, row):
         self.field_of = _COLUMN_OF["post"]
-        opd = self.found[self.row]["opd"]
+        opd = self.mine["opd"]
         post = self.posts.get((opd.id, row.title.lower()))
         if post is not None:
             self._count("unchanged", "post")
@@ -219,30 +220,30 @@ class _Importer(Steps, HistoryMixin):
             self.made(post, registry.audit_post_created, opd)
             self.remember(self.posts, (opd.id, post.title.lower()), post)
             self._count("created", "post", "jabatan baru")
-        self.found[self.row]["post"] = post
+        self.mine["post"] = post
 
     def people(self, row):
         if row.holder is not None:
             self.field_of = _COLUMN_OF["holder_official"]
-            self.found[self.row]["holder"] = self._official(row.holder)
+            self.mine["holder"] = self._official(row.holder)
         if row.acting is not None:
             self.field_of = _COLUMN_OF["acting_official"]
-            self.found[self.row]["acting"] = self._official(row.acting.person)
+            self.mine["acting"] = self._official(row.acting.person)
 
     def holding(self, row):
-        post = self.found[self.row]["post"]
+        post = self.mine["post"]
         if row.holder is not None:
             self.field_of = _COLUMN_OF["holder"]
-            self._holder(post, self.found[self.row]["holder"])
+            self._holder(post, self.mine["holder"])
         else:
             self.field_of = _COLUMN_OF["vacancy"]
-            self.found[self.row]["vacancy"] = self._vacancy(post, row)
+            self.mine["vacancy"] = self._vacancy(post, row)
 
     def acting(self, row):
         if row.acting is None:
             return
         self.field_of = _COLUMN_OF["acting"]
-        found = self.found[self.row]
+        found = self.mine
         self._acting(found["post"], found["acting"], found.get("vacancy"), row.acting)
 
     def _official(self, person):
