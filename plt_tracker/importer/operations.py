@@ -42,7 +42,7 @@ from plt_tracker.vacancies import operations as vacancies
 # Which spreadsheet column a refused field of each step points at.
 _COLUMN_OF = {
     "opd": {"name": "opd", "kind": "opd"},
-    "post": {"title": "jabatan", "kind": "jenis_jabatan"},
+    "post": {"title": "jabatan", "kind": "jenis_jabatan", "is_head": "kepala_opd"},
     "holder_official": {"nip": "nip_pejabat", "name": "nama_pejabat"},
     "acting_official": {"nip": "nip_pelaksana", "name": "nama_pelaksana",
                         "post_kind": "jenis_jabatan_pelaksana"},
@@ -213,10 +213,18 @@ class _Importer(Steps, HistoryMixin):
         self.field_of = _COLUMN_OF["post"]
         opd = self.mine["opd"]
         post = self.posts.get((opd.id, row.title.lower()))
-        if post is not None:
+        if post is not None and row.is_head not in (None, post.is_head):
+            if post.is_sekda and not row.is_head:
+                raise RuleViolation("Hanya jabatan kepala yang dapat ditandai sebagai jabatan "
+                                    "Sekda", "is_head")
+            self.change(post, {"is_head": row.is_head}, registry.audit_post_updated,
+                        registry.POST_FIELDS)
+            self._count("updated", "post", "kepala OPD" if row.is_head else "bukan kepala OPD")
+        elif post is not None:
             self._count("unchanged", "post")
         else:
-            post = registry.new_post(opd, row.title, row.kind, row.eselon)
+            post = registry.new_post(opd, row.title, row.kind, row.eselon,
+                                     is_head=row.is_head is not False)
             self.made(post, registry.audit_post_created, opd)
             self.remember(self.posts, (opd.id, post.title.lower()), post)
             self._count("created", "post", "jabatan baru")

@@ -55,6 +55,8 @@ class ImportRow:
     title: str
     kind: str
     eselon: Optional[str]
+    # Whether the post heads its OPD (column kepala_opd); None: not said (a new post is a head).
+    is_head: Optional[bool] = None
     holder: Optional[Person] = None
     vacancy_start: Optional[dt.date] = None
     reason: str = "lainnya"
@@ -138,7 +140,7 @@ def parse_row(number, cells):
             fail(column, message(N_("Isi terlalu panjang (maksimal %(count)d karakter)"),
                                  count=limit))
     row = ImportRow(row=number, opd=opd, opd_kind=guess_opd_kind(opd), title=title, kind=kind,
-                    eselon=text("eselon") or None)
+                    eselon=text("eselon") or None, is_head=_yes_no(text("kepala_opd"), fail))
     if filled and not vacant:
         row.holder = person_in(cells, "nip_pejabat", "nama_pejabat", fail)
     if vacant and not filled:
@@ -187,6 +189,21 @@ def _post_kind(value, fail):
     fail("jenis_jabatan", message(N_("'%(value)s' bukan jenis jabatan yang dikenal (%(known)s)"),
                                   value=value, known=", ".join(POST_KINDS.values())))
     return ""
+
+
+_YES = {"ya", "y", "yes", "1", "true", "benar"}
+_NO = {"tidak", "t", "no", "n", "0", "false", "bukan"}
+
+
+def _yes_no(value, fail, column="kepala_opd"):
+    """Read a ya/tidak cell (empty: None)."""
+    if not value:
+        return None
+    key = value.strip().lower()
+    if key in _YES or key in _NO:
+        return key in _YES
+    fail(column, message(N_("'%(value)s' bukan ya atau tidak"), value=value))
+    return None
 
 
 def _reason(value, fail):

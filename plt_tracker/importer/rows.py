@@ -15,10 +15,10 @@ from plt_tracker.registry.models import OFFICIAL_KINDS
 from plt_tracker.registry.nip import parse_nip
 from plt_tracker.vacancies.models import ACTING_KINDS
 
-COLUMNS = ["opd", "jabatan", "jenis_jabatan", "eselon", "nip_pejabat", "nama_pejabat",
-           "kosong_sejak", "alasan_kosong", "jenis_pelaksana", "nip_pelaksana", "nama_pelaksana",
-           "jenis_jabatan_pelaksana", "jabatan_definitif_pelaksana", "nomor_surat",
-           "tanggal_surat", "mulai_tugas", "akhir_tugas"]
+COLUMNS = ["opd", "jabatan", "jenis_jabatan", "eselon", "kepala_opd", "nip_pejabat",
+           "nama_pejabat", "kosong_sejak", "alasan_kosong", "jenis_pelaksana", "nip_pelaksana",
+           "nama_pelaksana", "jenis_jabatan_pelaksana", "jabatan_definitif_pelaksana",
+           "nomor_surat", "tanggal_surat", "mulai_tugas", "akhir_tugas"]
 REQUIRED_COLUMNS = ["opd", "jabatan", "jenis_jabatan"]
 ACTING_COLUMNS = ["jenis_pelaksana", "nip_pelaksana", "nama_pelaksana", "jenis_jabatan_pelaksana",
                   "jabatan_definitif_pelaksana", "nomor_surat", "tanggal_surat", "mulai_tugas",

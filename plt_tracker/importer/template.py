@@ -8,7 +8,8 @@ from plt_tracker.importer.parse import COLUMNS
 REGISTER_SHEET = "Daftar jabatan"
 EXAMPLE_ROWS = [
     {"opd": "Dinas Kesehatan", "jabatan": "Kepala Dinas Kesehatan", "jenis_jabatan": "JPT Pratama",
-     "eselon": "II.b", "kosong_sejak": dt.datetime(2025, 3, 1), "alasan_kosong": "Pensiun",
+     "eselon": "II.b", "kepala_opd": "ya", "kosong_sejak": dt.datetime(2025, 3, 1),
+     "alasan_kosong": "Pensiun",
      "jenis_pelaksana": "Plt", "nip_pelaksana": "197505122000031002",
      "nama_pelaksana": "Drs. Ahmad Fiktif, M.Si.", "jenis_jabatan_pelaksana": "Administrator",
      "jabatan_definitif_pelaksana": "Sekretaris Dinas Kesehatan",

@@ -98,6 +98,15 @@ def audit_post_created(post, opd):
            version=post.version)
 
 
+def audit_post_updated(post, before):
+    """Write the audit entry of a changed post (written), when anything changed."""
+    after = snapshot(post, POST_FIELDS)
+    if before != after:
+        record("update", "post", post.id, instansi_id=post.opd.instansi_id, post_id=post.id,
+               event="post.update", params={"post": post.title}, before=before, after=after,
+               version=post.version)
+
+
 def update_post(post, *, title, kind, eselon, is_head, is_active):
     """Change a post's details or deactivate it (never delete: it has history)."""
     lock_pemda(post.opd.instansi_id)

@@ -197,3 +197,35 @@ def test_a_vacancy_too_far_ahead_is_a_row_error(app, tmp_path):
     assert [(e.row, e.column) for e in report.errors] == [(4, "kosong_sejak")]
     assert "paling jauh 12 bulan ke depan" in report.errors[0].message
     assert counts()["Post"] == 0
+
+
+def test_kepala_opd_marks_the_posts_that_head_their_opd(app, tmp_path):
+    from plt_tracker.registry.models import Post
+
+    headers = HEADERS + ["Kepala OPD"]
+    rows = [row + [""] for row in good_rows()]
+    rows.append(["Dinas Kesehatan", "Sekretaris Dinas Kesehatan", "Administrator",
+                 "198001012006041002", "Siti Contoh", "", "", "", "", "", "", "", "", "", "",
+                 "tidak"])
+    report = _import(write_csv(tmp_path / "semua.csv", rows, headers))
+    assert report.applied, report.errors
+
+    def heads():
+        return dict(db.session.execute(db.select(Post.title, Post.is_head)).all())
+
+    assert heads() == {"Kepala Dinas Kesehatan": True, "Kepala Dinas Sosial": True,
+                       "Camat Topos": True, "Sekretaris Dinas Kesehatan": False}
+
+    # A later file corrects one post: the change is audited; empty cells change nothing.
+    rows[2][-1], rows[3][-1] = "Tidak", ""
+    report = _import(write_csv(tmp_path / "koreksi.csv", rows, headers))
+    assert report.applied and report.updated["post"] == 1, report.errors
+    assert heads()["Camat Topos"] is False and heads()["Sekretaris Dinas Kesehatan"] is False
+    entry = db.session.scalar(db.select(AuditEntry).filter_by(entity="post", action="update"))
+    assert (entry.before["is_head"], entry.after["is_head"], entry.entity_version) == \
+        (True, False, 2)
+
+    rows[0][-1] = "mungkin"
+    report = _import(write_csv(tmp_path / "salah.csv", rows, headers))
+    assert [(e.row, e.column) for e in report.errors] == [(2, "kepala_opd")]
+    assert "bukan ya atau tidak" in report.errors[0].message
