@@ -242,7 +242,7 @@ def update_together(changes):
         result = db.session.execute(statement, [params for _, _, params in group])
         if result.rowcount not in (-1, len(group)):
             raise RuleViolation("Data ini telah diubah orang lain saat impor berjalan; "
-                                "ulangi impornya.")
+                                "ulangi impornya")
         for record, new, _ in group:
             for key, value in new.items():
                 attributes.set_committed_value(record, key, value)

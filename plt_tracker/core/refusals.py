@@ -23,6 +23,7 @@ REFUSALS = frozenset({
     N_('Anda tidak dapat menonaktifkan akun Anda sendiri'),
     N_('Belum ada Rakor berikutnya: isi tenggatnya'),
     N_('Cakupan provinsi hanya untuk pengguna pemda provinsi'),
+    N_('Data ini telah diubah orang lain saat impor berjalan; ulangi impornya'),
     N_('Hanya catatan tahap dari proses yang berjalan yang dapat dibatalkan'),
     N_('Hanya catatan tahap terakhir yang dapat dibatalkan; batalkan dulu tahap sesudahnya'),
     N_('Hanya jabatan kepala yang dapat ditandai sebagai jabatan Sekda'),

@@ -123,6 +123,9 @@ def _apply(parsed, report, today, source, instansi_id):
                 raise _Rollback
     except _Rollback:
         return False
+    except RuleViolation as exc:  # not a row's: a record changed by someone else meanwhile
+        report.errors.append(RowError(0, "", exc.message, text=exc.text or message(exc.message)))
+        return False
     return True
 
 

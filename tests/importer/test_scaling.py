@@ -127,3 +127,22 @@ def test_the_records_and_their_audit_entries_are_all_written(app, instansi, tmp_
     extended = db.session.scalars(db.select(ActingAssignment).join(ActingExtension)).all()
     assert len(extended) == 9
     assert all(a.extensions[0].end_date > a.end_date for a in extended)
+
+
+def test_an_update_of_a_record_changed_meanwhile_is_refused(app, factory):
+    """update_together carries each record's version: a record written by someone else since
+    it was read is refused (as the ORM's own versioned UPDATE would), and nothing is kept."""
+    from plt_tracker.core.db import RuleViolation, transaction, update_together
+    from sqlalchemy.orm import attributes
+
+    official = factory.official("Pejabat Lama")
+    with pytest.raises(RuleViolation, match="diubah orang lain"):
+        with transaction():
+            db.session.refresh(official)
+            # Someone else's change, straight to the table: the version moves on.
+            db.session.execute(db.text("UPDATE official SET version = version + 1 "
+                                       "WHERE id = :id"), {"id": official.id})
+            attributes.set_committed_value(official, "name", "Pejabat Baru")
+            update_together([(official, {"name"})])
+    db.session.expire_all()
+    assert official.name == "Pejabat Lama" and official.version == 1
