@@ -217,7 +217,7 @@ class _Importer(Steps, HistoryMixin):
         opd = self.mine["opd"]
         post = self.posts.get((opd.id, row.title.lower()))
         if post is not None and row.is_head not in (None, post.is_head):
-            if post.is_sekda and not row.is_head:
+            if post.is_sekda_post and not row.is_head:
                 raise RuleViolation("Hanya jabatan kepala yang dapat ditandai sebagai jabatan "
                                     "Sekda", "is_head")
             self.change(post, {"is_head": row.is_head}, registry.audit_post_updated,
@@ -338,8 +338,8 @@ class _Importer(Steps, HistoryMixin):
         named = vacancies.new_acting(post, official, kind, start, end, settings=self.settings,
                                      letter_number=letter_number, letter_date=letter_date,
                                      vacancy=vacancy)
-        if vacancy is not None:  # its letters list holds it now (a backref)
-            self.undo.append(lambda: vacancy.actings.remove(named))
+        if vacancy is not None:  # its letters list holds it now (a backref): out again,
+            self.undo.append(lambda: setattr(named, "vacancy", None))  # without reading it
         self.made(named, vacancies.audit_acting_named, indexed=True)
         self.check(post, named)
         integrity.check_acting_load(named, max_posts=int(self.settings["max_acting_posts"]),

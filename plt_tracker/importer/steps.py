@@ -28,7 +28,7 @@ class Steps:
         # [write the entry, record, its arguments, keyword overrides], once it has its id.
         self.audits = []
         self.entries = {}  # record made in this step: its creation entry
-        self.changed = set()  # records changed in this step (one audit entry each)
+        self.changed = {}  # record changed in this step: (its `fields`, as they were before)
         self.updates = {}  # written record: the names of its attributes this step changed
         self.undo = []     # what to do, last first, when the current row is refused
 
@@ -73,7 +73,7 @@ class Steps:
                 attributes.set_committed_value(record, name, value)
             self.updates[record] = earlier | set(values)
         if first:
-            self.changed.add(record)
+            self.changed[record] = (fields, before, entry if audit is not None else None)
             if audit is not None:
                 self.audits.append(entry)
                 if new:  # its creation entry as it was made; the change one version on
@@ -92,7 +92,7 @@ class Steps:
                 else:
                     self.updates.pop(record, None)
             if first:
-                self.changed.discard(record)
+                del self.changed[record]
                 if audit is not None:
                     self.audits.remove(entry)
                     if new:
@@ -103,10 +103,22 @@ class Steps:
 
     def write(self):
         """Write the step: new records, changed records, then the audit entries."""
+        self._drop_undone_changes()
         reserve_ids(db.session.new)
         db.session.flush()
         update_together(self.updates.items())
         for audit, record, args, overrides in self.audits:
             audit(record, *args, **overrides)
-        self.audits, self.entries, self.updates, self.changed = [], {}, {}, set()
+        self.audits, self.entries, self.updates, self.changed = [], {}, {}, {}
         write_collected()
+
+    def _drop_undone_changes(self):
+        """Forget the changes later rows of the step undid (a kind set, then set back): such a
+        record keeps its version and gets no entry for them."""
+        for record, (fields, before, entry) in self.changed.items():
+            if entry is None or snapshot(record, fields) != before:
+                continue
+            self.audits.remove(entry)
+            self.updates.pop(record, None)
+            if record in self.entries:
+                self.entries[record][3].clear()

@@ -91,11 +91,12 @@ def new_post(opd, title, kind, eselon=None, is_head=True):
                 is_active=True)
 
 
-def audit_post_created(post, opd):
-    """Write the audit entry of a new post (written: it has its id)."""
+def audit_post_created(post, opd, after=None, version=None):
+    """Write the audit entry of a new post (written: it has its id); `after` and `version`
+    as it was made, when it changed since."""
     record("create", "post", post.id, instansi_id=opd.instansi_id, post_id=post.id,
-           event="post.create", params={"post": post.title}, after=snapshot(post, POST_FIELDS),
-           version=post.version)
+           event="post.create", params={"post": post.title},
+           after=after or snapshot(post, POST_FIELDS), version=version or post.version)
 
 
 def audit_post_updated(post, before):

@@ -323,3 +323,28 @@ def test_the_audit_log_follows_each_letter_as_the_forms_would_write_it(app, tmp_
     assert (created.entity_version, created.after["post_kind"]) == (1, "administrator")
     assert (updated.event, updated.entity_version) == ("official.update", 2)
     assert updated.after["post_kind"] == "pengawas" and second.version == 2
+
+
+def test_a_kind_set_and_set_back_in_one_file_changes_nothing(app, tmp_path):
+    """Two rows naming a recorded official's own post kind, the second putting back what the
+    register had: no version raised, no audit entry (nothing changed)."""
+    from plt_tracker.audit.models import AuditEntry
+
+    report = _import(register_and_history(tmp_path / "awal.xlsx", _history()))
+    assert report.applied, report.errors
+    official = db.session.scalar(db.select(Official).filter_by(nip=SECOND_NIP))
+    version, entries = official.version, db.session.scalar(
+        db.select(db.func.count()).select_from(AuditEntry).filter_by(entity="official"))
+
+    rows = _history()
+    rows.append(letter("800/50/BKPSDM/2025", "2025-10-16", "2026-01-15", nip=SECOND_NIP,
+                       name="Ir. Sari Contoh", own_kind="Pengawas"))
+    rows.append(letter("800/51/BKPSDM/2025", "2026-01-16", "2026-04-15", nip=SECOND_NIP,
+                       name="Ir. Sari Contoh", own_kind="Administrator"))
+    report = _import(register_and_history(tmp_path / "bolak.xlsx", rows))
+    assert report.applied, report.errors
+
+    db.session.expire_all()
+    assert official.post_kind == "administrator" and official.version == version
+    assert db.session.scalar(db.select(db.func.count()).select_from(AuditEntry).filter_by(
+        entity="official")) == entries

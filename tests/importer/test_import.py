@@ -229,3 +229,14 @@ def test_kepala_opd_marks_the_posts_that_head_their_opd(app, tmp_path):
     report = _import(write_csv(tmp_path / "salah.csv", rows, headers))
     assert [(e.row, e.column) for e in report.errors] == [(2, "kepala_opd")]
     assert "bukan ya atau tidak" in report.errors[0].message
+
+
+def test_the_sekda_post_stays_a_head(app, factory, tmp_path):
+    """The Sekda's post (by its title) cannot be marked as no OPD head by a file."""
+    factory.post("Sekretaris Daerah", opd=factory.opd("Sekretariat Daerah"), kind="jpt_madya")
+    before = counts()
+    rows = [["Sekretariat Daerah", "Sekretaris Daerah", "JPT Madya", "", "", "2025-06-01",
+             "Pensiun", "", "", "", "", "", "", "", "", "tidak"]]
+    report = _import(write_csv(tmp_path / "sekda.csv", rows, HEADERS + ["kepala_opd"]))
+    assert [(e.row, e.column) for e in report.errors] == [(2, "kepala_opd")]
+    assert counts() == before

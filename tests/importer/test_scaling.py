@@ -25,12 +25,13 @@ START = dt.date(2025, 3, 1)
 LATER = dt.date(2025, 9, 1)
 
 
-def _workbook(path, posts, first, later=False):
+def _workbook(path, posts, first, later=False, early=False):
     """`posts` posts from number `first`, five to an OPD: two in five filled, the others
     vacant, each vacant one with a Plt letter on the history sheet, every other one extended.
 
     `later`: the same posts some months on: the filled ones fell vacant (their holders'
-    holdings end) and every first letter ended early (written records change).
+    holdings end) and every first letter ended early (written records change). `early`: every
+    Plt of the register sheet starts before its vacancy (each such row is refused).
     """
     register, history = [], []
     for i in range(first, first + posts):
@@ -44,8 +45,12 @@ def _workbook(path, posts, first, later=False):
             register.append([opd, title, kind, make_nip(seq=i, gender=1), f"Definitif {i}",
                              "", "", "", "", "", "", "", "", "", ""])
             continue
-        register.append([opd, title, kind, "", "", START, "Pensiun",
-                         "", "", "", "", "", "", "", ""])
+        nip, number = make_nip(seq=i, gender=2, tmt=(2001, 4)), f"800/{i}/2025"
+        acting = ["Plt", nip, f"Plt {i}", "", number, START, START - dt.timedelta(days=10),
+                  ""] if early else [""] * 8
+        register.append([opd, title, kind, "", "", START, "Pensiun", *acting])
+        if early:
+            continue
         nip, number = make_nip(seq=i, gender=2, tmt=(2001, 4)), f"800/{i}/2025"
         own = "Administrator" if kind == "JPT Pratama" else "Pengawas"
         history.append([opd, title, START, "Plt", nip, f"Plt {i}", own, "", number, START,
@@ -57,7 +62,7 @@ def _workbook(path, posts, first, later=False):
                                  "riwayat_pelaksana": (HISTORY_HEADERS, history)})
 
 
-def _statements(path, dry_run, instansi_id):
+def _statements(path, dry_run, instansi_id, refused=0):
     """Import a file into a pemda; return (its report, the SQL statements it ran on any
     engine)."""
     with open(path, "rb") as stream:
@@ -74,7 +79,7 @@ def _statements(path, dry_run, instansi_id):
         report = run_import(parsed, today=today(), dry_run=dry_run, instansi_id=instansi_id)
     finally:
         event.remove(Engine, "before_cursor_execute", count)
-    assert report.ok, report.errors
+    assert len(report.errors) == refused, report.errors
     return report, seen
 
 
@@ -89,6 +94,16 @@ def test_three_times_the_rows_run_the_same_statements(app, instansi, tmp_path, d
     assert large.created["acting"] == 18 and large.created["extension"] == 9
     assert len(large_sql) == len(small_sql), "\n".join(large_sql)
     assert len(large_sql) < 60
+
+
+def test_refused_rows_run_no_statements_of_their_own(app, instansi, tmp_path):
+    """A preview of 6 or of 18 refused Plt letters (each starting before its vacancy) runs the
+    same statements: taking a refused letter back reads nothing."""
+    _, small_sql = _statements(_workbook(tmp_path / "kecil.xlsx", 10, 0, early=True), True,
+                               instansi.id, refused=6)
+    _, large_sql = _statements(_workbook(tmp_path / "besar.xlsx", 30, 100, early=True), True,
+                               instansi.id, refused=18)
+    assert len(large_sql) == len(small_sql), "\n".join(large_sql)
 
 
 def test_changes_to_written_records_run_the_same_statements(app, instansi, tmp_path):
