@@ -10,9 +10,12 @@ checked before (importer.parse), outside any transaction.
 The work grows linearly with the rows: the pemda's register is read once, a
 statement per table (importer.known), and the rows run in steps, each over
 every row (OPDs, posts, officials, holders and vacancies, letters), with one
-write per step: the records of a step are inserted together, and each row's
-checks see the rows before it. A refused row's records of that step are taken
-back, so later rows are checked as if it were not there.
+write per step (importer.steps): new records inserted together, changed ones
+updated together, and each row's checks see the rows before it. A row refused
+in a step has that step's records taken back (they are never written) and skips
+the later steps; what it made in earlier steps stays for the other rows'
+checks, so one mistake gives one error, not a cascade. A file with any error
+writes nothing.
 """
 import gc
 import threading
