@@ -121,19 +121,24 @@ def clock(monkeypatch, served_app):
     return Clock(monkeypatch, served_app)
 
 
+def log_in(page, username="bkpsdm", password=None, server=""):
+    """Log a page in as a demo account through the login form; return it, on the home page.
+
+    `server` is the live server's address, unless the page's context has it as base URL.
+    """
+    page.goto(f"{server}/masuk")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(password or ACCOUNTS[username])
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(lambda url: "/masuk" not in url)
+    return page
+
+
 @pytest.fixture
 def login(page, live_server):
     """Log the page in as a demo account: login("bkpsdm") -> the page, on the home page."""
-
-    def log_in(username="bkpsdm", password=None):
-        page.goto(f"{live_server}/masuk")
-        page.get_by_label("Nama pengguna").fill(username)
-        page.get_by_label("Kata sandi").fill(password or ACCOUNTS[username])
-        page.get_by_role("button", name="Masuk").click()
-        page.wait_for_url(lambda url: "/masuk" not in url)
-        return page
-
-    return log_in
+    return lambda username="bkpsdm", password=None: log_in(page, username, password,
+                                                           live_server)
 
 
 @pytest.fixture

@@ -7,15 +7,7 @@ import openpyxl
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ACCOUNTS, PHONE
-
-
-def _log_in(phone, username):
-    phone.goto("/masuk")
-    phone.get_by_label("Nama pengguna").fill(username)
-    phone.get_by_label("Kata sandi").fill(ACCOUNTS[username])
-    phone.get_by_role("button", name="Masuk").click()
-    phone.wait_for_url(lambda url: "/masuk" not in url)
+from tests.browser.conftest import PHONE, log_in
 
 
 def _fits_the_screen(phone):
@@ -23,7 +15,7 @@ def _fits_the_screen(phone):
 
 
 def test_sekda_follows_the_dashboard_on_a_phone(phone):
-    _log_in(phone, "sekda")
+    log_in(phone, "sekda")
     expect(phone.get_by_role("heading", name="Dasbor", level=1)).to_be_visible()
     assert _fits_the_screen(phone)
     serious = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in Axe().run(phone).response["violations"]

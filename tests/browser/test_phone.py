@@ -3,15 +3,7 @@ the vacancy list opens on cards (worst flag first) with its filters folded away.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ACCOUNTS, PHONE
-
-
-def _log_in(page, username="sekda"):
-    page.goto("/masuk")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(ACCOUNTS[username])
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(lambda url: "/masuk" not in url)
+from tests.browser.conftest import PHONE, log_in
 
 
 def _width(page):
@@ -24,7 +16,7 @@ def _first_link(page, listing, prefix):
 
 
 def test_vacancy_list_on_a_phone_is_cards_with_filters_folded(phone):
-    _log_in(phone)
+    log_in(phone, "sekda")
     phone.goto("/kekosongan")
     assert _width(phone) <= PHONE["width"]
     # The first screen shows vacancies, not filters: the filter panel is closed.
@@ -41,7 +33,7 @@ def test_vacancy_list_on_a_phone_is_cards_with_filters_folded(phone):
 @pytest.mark.parametrize("which", ["dashboard", "report", "post", "officials", "rakor",
                                    "upcoming"])
 def test_pages_fit_a_phone_and_the_menu_spans_it(phone, which):
-    _log_in(phone, "admin")
+    log_in(phone, "admin")
     path = {"report": lambda: _first_link(phone, "/rakor/laporan", "/rakor/laporan/"),
             "post": lambda: _first_link(phone, "/kekosongan", "/jabatan/"),
             "dashboard": lambda: "/", "officials": lambda: "/pejabat", "rakor": lambda: "/rakor",
