@@ -195,14 +195,14 @@ _YES = {"ya", "y", "yes", "1", "true", "benar"}
 _NO = {"tidak", "t", "no", "n", "0", "false", "bukan"}
 
 
-def _yes_no(value, fail, column="kepala_opd"):
+def _yes_no(value, fail):
     """Read a ya/tidak cell (empty: None)."""
     if not value:
         return None
     key = value.strip().lower()
     if key in _YES or key in _NO:
         return key in _YES
-    fail(column, message(N_("'%(value)s' bukan ya atau tidak"), value=value))
+    fail("kepala_opd", message(N_("'%(value)s' bukan ya atau tidak"), value=value))
     return None
 
 
